@@ -1,0 +1,201 @@
+package org.dxaflow.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.Main;
+import org.dxaflow.hl7.AckBuilder;
+import org.dxaflow.hl7.Hl7Intake;
+import org.dxaflow.hl7.Hl7Processor;
+import org.dxaflow.hl7.MessageReader;
+import org.dxaflow.store.Database;
+import org.dxaflow.store.InboundMessageStore;
+import org.dxaflow.store.Jdbc;
+import org.dxaflow.store.OrderStore;
+import org.dxaflow.store.PatientStore;
+import org.dxaflow.web.HealthApi;
+import org.dxaflow.web.MessagesApi;
+import org.dxaflow.web.OrdersApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * One running dxaflow: database, broker, the beans the routes call, and Camel loading the routes
+ * from {@code routes/}. Everything is wired here by hand, through constructors, so what depends on
+ * what can be read in one place.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final DxaflowConfig config;
+    private final Clock clock;
+    private Database database;
+    private EmbeddedBroker broker;
+    private CachingConnectionFactory connectionFactory;
+    private Main main;
+    private volatile boolean hl7Accepting;
+
+    public Engine(DxaflowConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void start() {
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create data directory " + config.dataDir(), e);
+        }
+        ObjectMapper json = Json.newMapper();
+        database = new Database(config.get(DxaflowConfig.DB_URL), config.get(DxaflowConfig.DB_USER, ""),
+                config.get(DxaflowConfig.DB_PASSWORD, ""));
+        int migrations = database.migrate();
+        LOG.info("Database ready ({} migration(s) applied)", migrations);
+
+        String brokerUrl = config.get(DxaflowConfig.BROKER_URL);
+        if (config.embeddedBroker()) {
+            broker = new EmbeddedBroker(config.dataDir(), 0,
+                    config.getInt("dxaflow.broker.max-delivery-attempts", 5),
+                    config.getInt("dxaflow.broker.redelivery-delay-ms", 1000));
+            broker.start();
+            brokerUrl = broker.clientUrl();
+            LOG.info("Embedded broker started, journal under {}", config.dataDir().resolve("broker"));
+        }
+        connectionFactory = connectionFactory(brokerUrl);
+
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        InboundMessageStore messages = new InboundMessageStore(jdbc);
+        PatientStore patients = new PatientStore();
+        OrderStore orders = new OrderStore(jdbc, json, config.get("dxaflow.accession.prefix", "DXA"));
+        MessageReader reader = MessageReader.fromMappings(config.path(DxaflowConfig.MAPPINGS_DIR));
+        AckBuilder acks = new AckBuilder(config.get("dxaflow.hl7.application", "DXAFLOW"),
+                config.get("dxaflow.hl7.facility", "DXA"), clock);
+
+        main = new Main();
+        main.setOverrideProperties(camelProperties());
+        main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        main.bind("hl7Intake", new Hl7Intake(reader, acks, messages, clock));
+        main.bind("hl7Processor", new Hl7Processor(reader, jdbc, messages, patients, orders, clock));
+        main.bind("ordersApi", new OrdersApi(orders, messages, json));
+        main.bind("messagesApi", new MessagesApi(messages, json));
+        main.bind("healthApi", new HealthApi(healthChecks(), json));
+        try {
+            main.start();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("Camel failed to start: " + e.getMessage(), e);
+        }
+        LOG.info("dxaflow started in {} ms: HL7 MLLP on {}, HTTP on {}", (System.nanoTime() - t0) / 1_000_000,
+                config.get(DxaflowConfig.HL7_PORT), config.get(DxaflowConfig.HTTP_PORT));
+    }
+
+    private CachingConnectionFactory connectionFactory(String brokerUrl) {
+        ConnectionFactory target = new ActiveMQConnectionFactory(brokerUrl);
+        CachingConnectionFactory caching = new CachingConnectionFactory(target);
+        // One cached session and producer per MLLP connection keeps durable sends cheap.
+        caching.setSessionCacheSize(config.getInt("dxaflow.hl7.max-connections", 32));
+        caching.setCacheConsumers(false);
+        return caching;
+    }
+
+    private Properties camelProperties() {
+        Properties p = new Properties();
+        config.asMap().forEach((k, v) -> p.setProperty(k, v == null ? "" : v));
+        p.setProperty("camel.main.name", "dxaflow");
+        p.setProperty("camel.main.routesIncludePattern",
+                "file:" + config.path(DxaflowConfig.ROUTES_DIR).toAbsolutePath() + "/*.camel.yaml");
+        p.setProperty("camel.main.shutdownTimeout", config.get("dxaflow.shutdown.timeout-seconds", "30"));
+        // Never let the MLLP component put message content (patient data) into logs or exceptions.
+        p.setProperty("camel.component.mllp.logPhi", "false");
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.host", config.get("dxaflow.http.host", "0.0.0.0"));
+        p.setProperty("camel.server.port", config.get(DxaflowConfig.HTTP_PORT));
+        return p;
+    }
+
+    private Map<String, BooleanSupplier> healthChecks() {
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("database", () -> database.isHealthy());
+        checks.put("broker", () -> broker == null || broker.isActive());
+        checks.put("routes", this::routesStarted);
+        checks.put("hl7Listener", this::hl7ListenerAccepting);
+        return checks;
+    }
+
+    private boolean routesStarted() {
+        CamelContext ctx = main.getCamelContext();
+        return ctx != null && ctx.isStarted() && !ctx.getRoutes().isEmpty()
+                && ctx.getRoutes().stream().allMatch(r ->
+                        ctx.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started);
+    }
+
+    /**
+     * The MLLP consumer binds its socket on a thread of its own after the route starts, so the
+     * route being started is not enough: connect once to see it accept.
+     */
+    private boolean hl7ListenerAccepting() {
+        if (hl7Accepting) {
+            return true;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", config.getInt(DxaflowConfig.HL7_PORT)), 500);
+            hl7Accepting = true;
+        } catch (IOException e) {
+            return false;
+        }
+        return true;
+    }
+
+    public boolean isHealthy() {
+        return main != null && routesStarted() && hl7ListenerAccepting() && database.isHealthy()
+                && (broker == null || broker.isActive());
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public DxaflowConfig config() {
+        return config;
+    }
+
+    /** Stops intake first, lets in-flight messages finish, then the broker, then the database. */
+    @Override
+    public void close() {
+        if (main != null) {
+            try {
+                main.stop();
+            } catch (Exception e) {
+                LOG.warn("Camel did not stop cleanly: {}", e.toString());
+            }
+            main = null;
+        }
+        if (connectionFactory != null) {
+            connectionFactory.destroy();
+            connectionFactory = null;
+        }
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.dxaflow.order;
+
+/** A code with its display text and coding scheme (HL7 CE/CWE, DICOM code sequence item). */
+public record CodedValue(String code, String text, String scheme) {
+    public CodedValue {
+        code = code == null ? "" : code;
+        text = text == null ? "" : text;
+        scheme = scheme == null ? "" : scheme;
+    }
+
+    public boolean isEmpty() {
+        return code.isEmpty() && text.isEmpty();
+    }
+}

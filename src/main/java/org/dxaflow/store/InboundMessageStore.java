@@ -1,0 +1,114 @@
+package org.dxaflow.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.dxaflow.hl7.IntakeDecision;
+import org.dxaflow.hl7.MessageHeader;
+
+/** Every HL7 message received, accepted or not, with what became of it. */
+public final class InboundMessageStore {
+
+    /** What became of a message. */
+    public enum Status {
+        /** Applied to the order book. */
+        PROCESSED,
+        /** Answered AE/AR at the listener; never queued. */
+        REJECTED,
+        /** Queued, but could not be applied (e.g. a cancel for an unknown order); see the error. */
+        ERROR,
+        /** A resend of a message already processed: acknowledged again, not applied again. */
+        DUPLICATE
+    }
+
+    /** One row, as the console and the order history show it. */
+    public record StoredMessage(long id, String intakeId, String controlId, String sendingApplication,
+            String sendingFacility, String messageType, String triggerEvent, String version, Instant receivedAt,
+            Instant processedAt, String status, String ackCode, String error, String raw) {
+    }
+
+    private static final String COLUMNS = "id, intake_id, control_id, sending_application, sending_facility, "
+            + "message_type, trigger_event, hl7_version, received_at, processed_at, status, ack_code, error_text, raw";
+
+    private final Jdbc jdbc;
+
+    public InboundMessageStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long recordRejected(IntakeDecision d) {
+        MessageHeader h = d.header();
+        return jdbc.insert("INSERT INTO inbound_message (intake_id, control_id, sending_application, sending_facility,"
+                        + " message_type, trigger_event, hl7_version, received_at, processed_at, status, ack_code,"
+                        + " error_text, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                d.intakeId(), h == null ? null : trim(h.controlId(), 64),
+                h == null ? null : trim(h.sendingApplication(), 180), h == null ? null : trim(h.sendingFacility(), 180),
+                h == null ? null : trim(h.messageType(), 8), h == null ? null : trim(h.triggerEvent(), 8),
+                h == null ? null : trim(h.version(), 16), d.receivedAt(), d.receivedAt(), Status.REJECTED,
+                d.error() == null ? null : d.error().ackCode(),
+                d.error() == null ? null : trim(d.error().code() + " " + d.error().location() + ": "
+                        + d.error().userMessage(), 2000),
+                d.raw() == null ? "" : d.raw());
+    }
+
+    /** Records a queued message as it is taken off the queue; returns its id. */
+    public long recordQueued(Connection c, String intakeId, Instant receivedAt, MessageHeader h, String raw,
+            Instant now) throws SQLException {
+        return Jdbc.insert(c, "INSERT INTO inbound_message (intake_id, control_id, sending_application,"
+                        + " sending_facility, message_type, trigger_event, hl7_version, received_at, processed_at,"
+                        + " status, ack_code, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                intakeId, trim(h.controlId(), 64), trim(h.sendingApplication(), 180), trim(h.sendingFacility(), 180),
+                trim(h.messageType(), 8), trim(h.triggerEvent(), 8), trim(h.version(), 16), receivedAt, now,
+                Status.PROCESSED, "AA", raw);
+    }
+
+    /** True when the queue delivers again a message already recorded (a redelivery after a crash). */
+    public boolean isRecorded(Connection c, String intakeId) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT id FROM inbound_message WHERE intake_id = ?", rs -> rs.getLong(1), intakeId)
+                .isPresent();
+    }
+
+    /** True when a message with this control ID from this sender was already applied (HL7 resend). */
+    public boolean wasApplied(Connection c, MessageHeader h) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT id FROM inbound_message WHERE sending_application = ? AND sending_facility = ?"
+                        + " AND control_id = ? AND status IN ('PROCESSED', 'ERROR')",
+                rs -> rs.getLong(1), trim(h.sendingApplication(), 180), trim(h.sendingFacility(), 180),
+                trim(h.controlId(), 64)).isPresent();
+    }
+
+    public void setOutcome(Connection c, long id, Status status, String error) throws SQLException {
+        Jdbc.update(c, "UPDATE inbound_message SET status = ?, error_text = ? WHERE id = ?", status,
+                error == null ? null : trim(error, 2000), id);
+    }
+
+    public List<StoredMessage> recent(String status, int limit) {
+        String where = status == null || status.isBlank() ? "" : " WHERE status = ?";
+        Object[] params = where.isEmpty() ? new Object[0] : new Object[] {status};
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message" + where + " ORDER BY id DESC"
+                + " FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY", this::row, params);
+    }
+
+    /** The messages that touched an order, oldest first, with what each did to it. */
+    public List<OrderMessage> forOrder(long orderId) {
+        return jdbc.query("SELECT m." + COLUMNS.replace(", ", ", m.") + ", om.action FROM order_message om"
+                + " JOIN inbound_message m ON m.id = om.message_id WHERE om.order_id = ? ORDER BY m.id, om.action",
+                rs -> new OrderMessage(row(rs), rs.getString("action")), orderId);
+    }
+
+    /** A message in an order's history. */
+    public record OrderMessage(StoredMessage message, String action) {
+    }
+
+    private StoredMessage row(java.sql.ResultSet rs) throws SQLException {
+        return new StoredMessage(rs.getLong("id"), rs.getString("intake_id"), rs.getString("control_id"),
+                rs.getString("sending_application"), rs.getString("sending_facility"), rs.getString("message_type"),
+                rs.getString("trigger_event"), rs.getString("hl7_version"), Jdbc.instant(rs, "received_at"),
+                Jdbc.instant(rs, "processed_at"), rs.getString("status"), rs.getString("ack_code"),
+                rs.getString("error_text"), rs.getString("raw"));
+    }
+
+    static String trim(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

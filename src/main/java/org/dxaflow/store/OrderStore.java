@@ -1,0 +1,167 @@
+package org.dxaflow.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dxaflow.order.ClinicalAnswer;
+import org.dxaflow.order.Clinician;
+import org.dxaflow.order.CodedValue;
+import org.dxaflow.order.Order;
+import org.dxaflow.order.OrderRequest;
+import org.dxaflow.order.OrderStatus;
+import org.dxaflow.order.PersonName;
+
+/** The order book. */
+public final class OrderStore {
+
+    /** What the API may filter orders on; null fields do not filter. */
+    public record Filter(String placerOrderNumber, String accessionNumber, String patientId, String status) {
+    }
+
+    private static final String SELECT = "SELECT o.*, " + PatientStore.COLUMNS
+            + " FROM dxa_order o JOIN patient p ON p.id = o.patient_id";
+
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
+    private final String accessionPrefix;
+
+    public OrderStore(Jdbc jdbc, ObjectMapper json, String accessionPrefix) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.accessionPrefix = accessionPrefix;
+    }
+
+    public Optional<Order> byPlacerNumber(Connection c, String placerOrderNumber) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " WHERE o.placer_order_number = ?", this::map, placerOrderNumber);
+    }
+
+    /** Creates the order; when the RIS sent no accession number the engine assigns one. */
+    public Order create(Connection c, long patientId, OrderRequest r, String hl7Version, Instant now)
+            throws SQLException {
+        String accession = r.accessionNumber().isEmpty() ? null : r.accessionNumber();
+        long id = Jdbc.insert(c, "INSERT INTO dxa_order (placer_order_number, placer_application, filler_order_number,"
+                        + " accession_number, patient_id, status, procedure_code, procedure_text, procedure_scheme,"
+                        + " referrer_id, referrer_family_name, referrer_given_name, requested_date, priority,"
+                        + " clinical_info, answers_json, hl7_version, received_at, updated_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.placerOrderNumber(), r.placerApplication(), r.fillerOrderNumber(),
+                accession == null ? "" : accession, patientId, OrderStatus.RECEIVED, r.procedure().code(),
+                r.procedure().text(), r.procedure().scheme(), r.referrer().id(), r.referrer().name().family(),
+                r.referrer().name().given(), r.requestedDate(), r.priority(), trim(r.clinicalInfo(), 2000),
+                answersJson(r.answers()), hl7Version, now, now);
+        if (accession == null) {
+            Jdbc.update(c, "UPDATE dxa_order SET accession_number = ? WHERE id = ?", accessionPrefix + id, id);
+        }
+        return get(c, id).orElseThrow();
+    }
+
+    /** Applies an XO change: fields the message carries replace ours; empty ones keep ours. */
+    public void change(Connection c, long id, OrderRequest r, Instant now) throws SQLException {
+        Jdbc.update(c, "UPDATE dxa_order SET"
+                        + " filler_order_number = COALESCE(NULLIF(?, ''), filler_order_number),"
+                        + " accession_number = COALESCE(NULLIF(?, ''), accession_number),"
+                        + " procedure_code = COALESCE(NULLIF(?, ''), procedure_code),"
+                        + " procedure_text = COALESCE(NULLIF(?, ''), procedure_text),"
+                        + " procedure_scheme = COALESCE(NULLIF(?, ''), procedure_scheme),"
+                        + " referrer_id = COALESCE(NULLIF(?, ''), referrer_id),"
+                        + " referrer_family_name = COALESCE(NULLIF(?, ''), referrer_family_name),"
+                        + " referrer_given_name = COALESCE(NULLIF(?, ''), referrer_given_name),"
+                        + " requested_date = COALESCE(NULLIF(?, ''), requested_date),"
+                        + " priority = COALESCE(NULLIF(?, ''), priority),"
+                        + " clinical_info = COALESCE(NULLIF(?, ''), clinical_info),"
+                        + " answers_json = CASE WHEN ? THEN ? ELSE answers_json END,"
+                        + " updated_at = ? WHERE id = ?",
+                r.fillerOrderNumber(), r.accessionNumber(), r.procedure().code(), r.procedure().text(),
+                r.procedure().scheme(), r.referrer().id(), r.referrer().name().family(), r.referrer().name().given(),
+                r.requestedDate(), r.priority(), trim(r.clinicalInfo(), 2000), !r.answers().isEmpty(),
+                answersJson(r.answers()), now, id);
+    }
+
+    public void setStatus(Connection c, long id, OrderStatus status, Instant now) throws SQLException {
+        Jdbc.update(c, "UPDATE dxa_order SET status = ?, updated_at = ? WHERE id = ?", status, now, id);
+    }
+
+    public void link(Connection c, long orderId, long messageId, String action, Instant now) throws SQLException {
+        Jdbc.update(c, "INSERT INTO order_message (order_id, message_id, action, at) VALUES (?,?,?,?)",
+                orderId, messageId, action, now);
+    }
+
+    /** Orders of a patient that are still in the pathway, for demographic updates. */
+    public List<Long> openOrderIds(Connection c, long patientId) throws SQLException {
+        return Jdbc.query(c, "SELECT id FROM dxa_order WHERE patient_id = ? AND status NOT IN"
+                + " ('CANCELLED', 'REPORTED', 'REJECTED') ORDER BY id", rs -> rs.getLong(1), patientId);
+    }
+
+    public Optional<Order> get(long id) {
+        return jdbc.inTransaction(c -> get(c, id));
+    }
+
+    public Optional<Order> get(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " WHERE o.id = ?", this::map, id);
+    }
+
+    public List<Order> find(Filter f, int limit) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        add(where, params, "o.placer_order_number = ?", f.placerOrderNumber());
+        add(where, params, "o.accession_number = ?", f.accessionNumber());
+        if (f.patientId() != null && !f.patientId().isBlank()) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append("(p.mrn = ? OR p.nhs_number = ?)");
+            params.add(f.patientId());
+            params.add(f.patientId());
+        }
+        add(where, params, "o.status = ?", f.status() == null ? null : f.status().toUpperCase());
+        return jdbc.query(SELECT + where + " ORDER BY o.id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 5000))
+                + " ROWS ONLY", this::map, params.toArray());
+    }
+
+    private static void add(StringBuilder where, List<Object> params, String clause, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append(clause);
+            params.add(value);
+        }
+    }
+
+    private Order map(ResultSet rs) throws SQLException {
+        return new Order(rs.getLong("id"), rs.getString("placer_order_number"), rs.getString("placer_application"),
+                rs.getString("filler_order_number"), rs.getString("accession_number"),
+                OrderStatus.valueOf(rs.getString("status")),
+                new CodedValue(rs.getString("procedure_code"), rs.getString("procedure_text"),
+                        rs.getString("procedure_scheme")),
+                new Clinician(rs.getString("referrer_id"), new PersonName(rs.getString("referrer_family_name"),
+                        rs.getString("referrer_given_name"), "", "")),
+                rs.getString("requested_date"), rs.getString("priority"), rs.getString("clinical_info"),
+                answers(rs.getString("answers_json")), rs.getString("hl7_version"), Jdbc.instant(rs, "received_at"),
+                Jdbc.instant(rs, "updated_at"), PatientStore.map(rs));
+    }
+
+    private String answersJson(List<ClinicalAnswer> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ClinicalAnswer> answers(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, new TypeReference<List<ClinicalAnswer>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers are not valid JSON", e);
+        }
+    }
+
+    private static String trim(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
