@@ -1,0 +1,50 @@
+package org.dxaflow.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the engine's REST API. */
+public final class Http {
+
+    /** Status and parsed JSON body. */
+    public record Reply(int status, JsonNode json) {
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final int port;
+
+    public Http(int port) {
+        this.port = port;
+    }
+
+    public Reply get(String path) {
+        try {
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body().isBlank() ? null : mapper.readTree(r.body()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The orders the API returns for a placer order number. */
+    public JsonNode orders(String query) {
+        Reply r = get("/api/orders?" + query);
+        if (r.status() != 200) {
+            throw new AssertionError("GET /api/orders?" + query + " answered " + r.status() + ": " + r.json());
+        }
+        return r.json();
+    }
+}
