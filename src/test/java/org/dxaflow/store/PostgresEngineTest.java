@@ -1,0 +1,98 @@
+package org.dxaflow.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.dxaflow.app.DxaflowConfig;
+import org.dxaflow.app.Engine;
+import org.dxaflow.hl7.MllpClient;
+import org.dxaflow.testing.Await;
+import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.Http;
+import org.dxaflow.testing.Samples;
+import org.dxaflow.testing.TestEngines;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production database: the PostgreSQL server on this machine (DXAFLOW_TEST_PG_URL overrides
+ * where it is). The same Flyway migrations that build the H2 schema must build this one, and the
+ * engine must run on it unchanged.
+ */
+class PostgresEngineTest {
+
+    static final String SERVER = System.getenv().getOrDefault("DXAFLOW_TEST_PG_URL",
+            "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = System.getenv().getOrDefault("DXAFLOW_TEST_PG_USER", "postgres");
+
+    @TempDir
+    Path dataDir;
+
+    private String database;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        database = "dxaflow_test_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    @Test
+    void engineRunsOnPostgresWithTheSameMigrations() throws Exception {
+        int hl7Port = FreePort.find();
+        int httpPort = FreePort.find();
+        DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
+                DxaflowConfig.DB_URL, SERVER + database,
+                DxaflowConfig.DB_USER, USER));
+        Engine engine = TestEngines.start(config);
+        try {
+            Http http = new Http(httpPort);
+            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
+                assertEquals("AA", Samples.field(c.send(Samples.hl7("03-omg-o19-v251-new-order.hl7")), "MSA", 1));
+                assertEquals("AA", Samples.field(c.send(Samples.hl7("06-omg-o19-v251-change.hl7")), "MSA", 1));
+                assertEquals("AE", Samples.field(c.send(Samples.hl7("invalid/missing-pid-3.hl7")), "MSA", 1));
+            }
+            JsonNode order = Await.until("order changed on PostgreSQL", Duration.ofSeconds(15),
+                    () -> http.orders("placerOrderNumber=ORD100003"),
+                    a -> a.size() == 1 && a.get(0).get("requestedProcedure").get("code").asText().equals("XDXAF"))
+                    .get(0);
+            assertEquals("HOLDEN, SUSAN", order.get("patientName").asText());
+            assertEquals(2, http.get("/api/orders/" + order.get("id").asText()).json().get("messages").size());
+        } finally {
+            engine.close();
+        }
+        // The rows really are in PostgreSQL, not somewhere else.
+        try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM dxa_order WHERE placer_order_number = 'ORD100003'")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1));
+        }
+        try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getInt(1) >= 1);
+        }
+    }
+}
