@@ -31,27 +31,16 @@ public final class ProtocolPlanner {
         Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
         List<String> notes = new ArrayList<>();
 
-        for (String condition : a.conditions()) {
-            List<String> extra = protocol.conditionAdditions().getOrDefault(condition, List.of());
-            if (!extra.isEmpty() && codes.addAll(extra)) {
-                notes.add("Protocol: " + String.join(", ", extra) + " added for " + condition);
-            }
-        }
-        List<String> vfaIndications = vfaIndications(referral);
-        if (!vfaIndications.isEmpty()) {
-            codes.add(protocol.vfa().code());
-            flags.add(DecisionFlag.VFA_CONDITIONAL_ON_T_SCORE);
-            notes.add("Protocol: " + protocol.vfa().code() + " if T-score is below "
-                    + protocol.vfa().tScoreBelow().toPlainString() + " (ISCD 2019): " + String.join("; ", vfaIndications));
-        }
         Optional<BigDecimal> weight = a.weightKg();
         if (weight.isPresent() && weight.get().compareTo(protocol.weight().spineHipMaxKg()) > 0) {
+            // peripheral only: site additions and VFA (lateral spine imaging) do not apply
             codes = new LinkedHashSet<>(protocol.weight().overLimitCodes());
-            flags.remove(DecisionFlag.VFA_CONDITIONAL_ON_T_SCORE);
             flags.add(DecisionFlag.WEIGHT_OVER_SPINE_HIP_LIMIT);
             notes.add("Protocol: weight " + weight.get().toPlainString() + " kg is over "
                     + protocol.weight().spineHipMaxKg().toPlainString() + " kg: spine and hip cannot be measured"
                     + " accurately, " + String.join(", ", protocol.weight().overLimitCodes()) + " only");
+        } else {
+            addSites(referral, codes, flags, notes);
         }
         LocalDate earliest = null;
         if (a.recentNmOrContrastDate().isPresent()) {
@@ -70,6 +59,22 @@ public final class ProtocolPlanner {
                     + (a.previousDxaSite().isBlank() ? "" : " (" + a.previousDxaSite() + ")"));
         }
         return new ProtocolPlan(inCatalogueOrder(codes), flags, earliest, notes);
+    }
+
+    private void addSites(Referral referral, Set<String> codes, Set<DecisionFlag> flags, List<String> notes) {
+        for (String condition : referral.answers().conditions()) {
+            List<String> extra = protocol.conditionAdditions().getOrDefault(condition, List.of());
+            if (!extra.isEmpty() && codes.addAll(extra)) {
+                notes.add("Protocol: " + String.join(", ", extra) + " added for " + condition);
+            }
+        }
+        List<String> vfaIndications = vfaIndications(referral);
+        if (!vfaIndications.isEmpty()) {
+            codes.add(protocol.vfa().code());
+            flags.add(DecisionFlag.VFA_CONDITIONAL_ON_T_SCORE);
+            notes.add("Protocol: " + protocol.vfa().code() + " if T-score is below "
+                    + protocol.vfa().tScoreBelow().toPlainString() + " (ISCD 2019): " + String.join("; ", vfaIndications));
+        }
     }
 
     /** ISCD 2019 adult official positions, indications for VFA that are knowable at referral. */

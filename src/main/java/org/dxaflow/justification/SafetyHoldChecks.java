@@ -71,7 +71,8 @@ final class SafetyHoldChecks {
         // Mixed: the known reasons are evaluated; the resolver keeps the order held rather than
         // returned if nothing else is met, because the unknown code may be a valid reason.
         return RuleEvaluation.of(RECOGNISED_REASON, CriterionStatus.NOT_MET, Consequence.NONE, data,
-                "Reason code(s) unknown to the criteria: " + String.join(", ", unknown),
+                "Reason code(s) unknown to the criteria: " + String.join(", ", unknown)
+                        + "; not evaluated, so if no criterion is met the referral is held for the practitioner to read",
                 DecisionFlag.UNKNOWN_REASON_CODES);
     }
 }

@@ -68,13 +68,13 @@ final class SteroidRule implements JustificationRule {
     private RuleEvaluation nonSystemic(SteroidRoute route, YesNo oralCourses, Map<String, Object> data) {
         switch (oralCourses) {
             case N:
-                return RuleEvaluation.returned(NAME, data, route + " steroids without intermittent oral"
-                        + " treatment are not an indication for a BMD scan");
+                return RuleEvaluation.returned(NAME, data, "Steroid route " + route + " without intermittent oral"
+                        + " treatment: not an indication for a BMD scan");
             case Y:
-                return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data, route + " steroids with"
+                return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data, "Steroid route " + route + " with"
                         + " intermittent oral courses: practitioner to assess the cumulative exposure");
             default:
-                return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data, route + " steroids: not stated"
+                return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data, "Steroid route " + route + ": not stated"
                         + " whether there are intermittent oral courses");
         }
     }
