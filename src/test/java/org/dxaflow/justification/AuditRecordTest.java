@@ -69,6 +69,24 @@ class AuditRecordTest {
     }
 
     @Test
+    void decisionSerialisesToJsonForTheRestLayer() throws Exception {
+        JustificationDecision d = GATE.evaluate(TestReferrals.referral(Sex.F, 60, TestReferrals.REFERRER,
+                REFREASON, "DISEASE_MEDICATION", CONDITION, "COELIAC", RECENT_NM_OR_CONTRAST_DATE, "20250530"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(json.writeValueAsString(d));
+
+        assertEquals("JUSTIFIED", tree.path("outcome").asText());
+        assertEquals("2025-06-06", tree.path("earliestScanDate").asText());
+        assertEquals("AUTO", tree.path("decidedBy").path("mode").asText());
+        assertEquals(EVERY_CHECK.size(), tree.path("criteria").size());
+        assertEquals("LSPINE", tree.path("protocol").get(0).path("value").asText());
+        assertEquals("2025-06-02T09:00:00Z", tree.path("decidedAt").asText());
+    }
+
+    @Test
     void decisionIsImmutable() {
         JustificationDecision d = GATE.evaluate(TestReferrals.referral(Sex.M, 45, TestReferrals.REFERRER,
                 REFREASON, "RADIOLOGICAL_OSTEOPENIA"));
