@@ -20,7 +20,7 @@ public final class ReferralAnswersParser {
     public ReferralAnswers parse(Map<ReferralField, List<String>> raw) {
         Reader r = new Reader(raw);
         ReferralAnswers answers = new ReferralAnswers(
-                r.all(ReferralField.REFREASON),
+                r.codes(ReferralField.REFREASON),
                 r.yesNo(ReferralField.FRACTURE_AFTER_40),
                 r.text(ReferralField.FRACTURE_DETAILS),
                 r.yesNo(ReferralField.MENOPAUSE),
@@ -28,7 +28,7 @@ public final class ReferralAnswersParser {
                 r.yesNo(ReferralField.STEROID_ORAL_COURSES),
                 r.number(ReferralField.STEROID_DOSE_MG),
                 r.number(ReferralField.STEROID_DURATION_MONTHS),
-                r.all(ReferralField.CONDITION),
+                r.codes(ReferralField.CONDITION),
                 r.number(ReferralField.FRAX_MOF),
                 r.number(ReferralField.FRAX_HIP),
                 r.coded(ReferralField.NOGG_ZONE, NoggZone.class),
@@ -59,6 +59,11 @@ public final class ReferralAnswersParser {
         List<String> all(ReferralField field) {
             return raw.getOrDefault(field, List.of()).stream()
                     .filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+        }
+
+        /** Repeating CE codes, case-normalised like the single CE answers, duplicates kept out. */
+        List<String> codes(ReferralField field) {
+            return all(field).stream().map(v -> v.toUpperCase(Locale.ROOT)).distinct().toList();
         }
 
         Optional<String> single(ReferralField field) {

@@ -29,14 +29,14 @@ class ReferralAnswersParserTest {
     @Test
     void typedValuesAreRead() {
         ReferralAnswers a = parser.parse(Map.of(
-                ReferralField.REFREASON, List.of("FRACTURE", "OTHER", " "),
+                ReferralField.REFREASON, List.of("fracture", "OTHER", " ", "FRACTURE"),
                 ReferralField.MENOPAUSE, List.of("y"),
                 ReferralField.STEROID_ROUTE, List.of("IV"),
                 ReferralField.WEIGHT_KG, List.of("72.5"),
                 ReferralField.PREVIOUS_DXA_DATE, List.of("20230602"),
                 ReferralField.PREGNANT, List.of("POSSIBLE")));
 
-        assertEquals(List.of("FRACTURE", "OTHER"), a.reasons(), "blank repeats are dropped");
+        assertEquals(List.of("FRACTURE", "OTHER"), a.reasons(), "codes upper-cased, blank and duplicate repeats dropped");
         assertEquals(List.of(ReferralReason.FRACTURE), a.knownReasons());
         assertEquals(List.of("OTHER"), a.unknownReasonCodes());
         assertEquals(YesNo.Y, a.menopause());
