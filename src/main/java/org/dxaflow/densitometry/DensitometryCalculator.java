@@ -42,7 +42,8 @@ public final class DensitometryCalculator {
         SbmdConversion conversion = new SbmdConversion(config.referenceData());
         this.scorer = new SiteScorer(config.referenceData(), settings, conversion);
         this.spineAssessment = new SpineAssessment(scorer,
-                new VertebralExclusion(settings.vertebralExclusionDifference(), settings.minimumVertebrae()));
+                new VertebralExclusion(settings.vertebralExclusionDifference(), settings.minimumVertebrae()),
+                settings.rounding());
         this.who = new WhoClassifier(settings);
         this.serialChange = new SerialChange(conversion, config.lsc(), settings);
         this.flags = new InvestigationFlags(settings, who);

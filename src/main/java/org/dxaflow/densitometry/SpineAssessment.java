@@ -25,10 +25,12 @@ final class SpineAssessment {
 
     private final SiteScorer scorer;
     private final VertebralExclusion exclusion;
+    private final Rounding rounding;
 
-    SpineAssessment(SiteScorer scorer, VertebralExclusion exclusion) {
+    SpineAssessment(SiteScorer scorer, VertebralExclusion exclusion, Rounding rounding) {
         this.scorer = scorer;
         this.exclusion = exclusion;
+        this.rounding = rounding;
     }
 
     Optional<Outcome> assess(List<ScoredSite> scored, ScanInput input) {
@@ -89,7 +91,7 @@ final class SpineAssessment {
             t = Optional.empty();
             z = Optional.empty();
         }
-        SpineResult view = new SpineResult(label, bmd, t.map(SourcedScore::value).orElse(null),
+        SpineResult view = new SpineResult(label, rounding.bmd(bmd), t.map(SourcedScore::value).orElse(null),
                 t.map(SourcedScore::source).orElse(null), z.map(SourcedScore::value).orElse(null),
                 z.map(SourcedScore::source).orElse(null), included, excluded,
                 notes.isEmpty() ? null : String.join("; ", notes));
