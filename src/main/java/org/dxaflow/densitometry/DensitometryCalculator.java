@@ -26,7 +26,12 @@ public final class DensitometryCalculator {
 
     public static final String ENGINE_VERSION = "dxaflow-densitometry 0.1.0";
 
-    /** Sites whose lowest T-score decides the WHO category besides the lumbar spine (ISCD). */
+    /**
+     * Sites whose lowest T-score decides the WHO category besides the lumbar spine (ISCD: lumbar
+     * spine, femoral neck, total hip; 33 % radius when the forearm is measured - ISCD measures it only
+     * when hip or spine cannot be measured or interpreted, in hyperparathyroidism or in the very obese,
+     * so a measured 33 % radius is taken as "used instead"). Both hips count; the lowest decides.
+     */
     private static final List<Site> DIAGNOSTIC_SITES = List.of(Site.FEMORAL_NECK, Site.TOTAL_HIP, Site.RADIUS_33);
 
     private final DensitometryConfig config;

@@ -10,6 +10,9 @@ import java.math.RoundingMode;
  * binary floating point. Presentation rounds with HALF_UP, which for BigDecimal means ties away from
  * zero (−2.45 → −2.5): a tie is resolved towards the worse category, the conservative choice.
  * The number of decimals comes from conf (ISCD reporting convention, see settings.yaml).
+ * Sixteen significant digits cannot create a false tie: with three-decimal BMD, mean and SD the
+ * exact quotient is a fraction with a denominator of at most a few thousand, so it is either exactly
+ * a tie or at least about 1e-5 away from one.
  */
 public record Rounding(int scoreDecimals, int bmdDecimals, int percentDecimals) {
 
