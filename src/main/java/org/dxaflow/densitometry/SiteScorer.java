@@ -49,7 +49,7 @@ final class SiteScorer {
         Rounding rounding = settings.rounding();
         if (m.bmd() == null) {
             String note = "not evaluable: no BMD supplied" + vendorSuffix(m.vendorTScore());
-            return new ScoredSite(m, null, null, view(m, null, null, null, note,
+            return new ScoredSite(m, null, null, notEvaluable(m, note,
                     "not evaluable: no BMD supplied" + vendorSuffix(m.vendorZScore())));
         }
         Sex referenceSex = input.sex() == Sex.F ? Sex.F : settings.tScoreReferenceForMen();
@@ -102,9 +102,9 @@ final class SiteScorer {
         return onScale == null || onScale.compareTo(m.bmd()) == 0 ? null : onScale.stripTrailingZeros();
     }
 
-    private static SiteResult view(Measurement m, TScore t, ZScore z, String conversion, String tNote, String zNote) {
+    private static SiteResult notEvaluable(Measurement m, String tNote, String zNote) {
         return new SiteResult(m.site(), m.laterality(), m.bmd(), null, null, m.vendorTScore(), m.vendorZScore(),
-                null, null, null, conversion, tNote, zNote);
+                null, null, null, null, tNote, zNote);
     }
 
     private static String noConversion(Manufacturer scanner, ReferencePopulation reference, Measurement m) {
