@@ -1,0 +1,14 @@
+package org.dxaflow.densitometry;
+
+/** Machine-readable flag codes. */
+public enum FlagCode {
+    LOW_Z_SCORE,
+    SIGNIFICANT_BMD_LOSS,
+    VERTEBRAL_FRACTURE_ON_VFA,
+    SITE_NOT_EVALUABLE,
+    VENDOR_DISAGREEMENT,
+    PRIOR_NOT_COMPARABLE,
+    WHO_CATEGORY_NOT_DETERMINABLE,
+    FRAX_FROM_REFERRAL,
+    BMD_ADJUSTED_FRAX_NOT_COMPUTED
+}

@@ -1,0 +1,14 @@
+package org.dxaflow.densitometry;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** What a result was computed with, so it can be reproduced: datasets, LSC values used, engine, rounding. */
+public record Provenance(
+        List<ReferenceDataset> referenceDatasets,
+        String lscSource,
+        Map<String, BigDecimal> lscUsed,
+        String engineVersion,
+        String rounding) {
+}

@@ -1,0 +1,41 @@
+package org.dxaflow.densitometry.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/densitometry/compute}, exactly as received. Everything is kept as text or
+ * decimal so that {@link ComputeRequestValidator} can name the offending field ("sites[0].site")
+ * instead of failing inside Jackson.
+ *
+ * <pre>
+ * {"sex":"F","birthDate":"1955-03-12","scanDate":"2026-11-28","manufacturer":"HOLOGIC",
+ *  "menopausal":true,"fragilityFracture":false,"vfaVertebralFracture":false,
+ *  "sites":[{"site":"FEMORAL_NECK","laterality":"LEFT","bmd":0.558,"bmc":null,"area":null,"tScore":null}],
+ *  "prior":{"scanDate":"2024-11-20","manufacturer":"HOLOGIC","sites":[...]},
+ *  "referral":{"fraxMajorOsteoporoticPercent":12,"fraxHipPercent":3.1,"noggZone":"amber"}}
+ * </pre>
+ */
+public record ComputeRequest(
+        String sex,
+        String birthDate,
+        String scanDate,
+        String manufacturer,
+        Boolean menopausal,
+        Boolean fragilityFracture,
+        Boolean vfaVertebralFracture,
+        List<SiteEntry> sites,
+        Prior prior,
+        ReferralEntry referral) {
+
+    /** One measured region; {@code tScore}/{@code zScore} are the scanner's (vendor's) values. */
+    public record SiteEntry(String site, String laterality, BigDecimal bmd, BigDecimal bmc, BigDecimal area,
+                            BigDecimal tScore, BigDecimal zScore) {
+    }
+
+    public record Prior(String scanDate, String manufacturer, List<SiteEntry> sites) {
+    }
+
+    public record ReferralEntry(BigDecimal fraxMajorOsteoporoticPercent, BigDecimal fraxHipPercent, String noggZone) {
+    }
+}

@@ -1,0 +1,77 @@
+package org.dxaflow.justification;
+
+import java.util.Map;
+
+/**
+ * Appendix 2 item 1: "Postmenopausal women and men &gt;50 with history of one or more fractures
+ * after age 40". Menopause not stated is assumed from the configured age; below it the status is
+ * UNKNOWN (held), never guessed.
+ */
+final class FractureRule implements JustificationRule {
+
+    private static final String NAME = ReferralReason.FRACTURE.name();
+    private final RuleSet.Fracture thresholds;
+
+    FractureRule(RuleSet.Fracture thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public ReferralReason reason() {
+        return ReferralReason.FRACTURE;
+    }
+
+    @Override
+    public RuleEvaluation evaluate(Referral referral) {
+        ReferralAnswers a = referral.answers();
+        int age = referral.ageYears();
+        Map<String, Object> data = Facts.of("FRACTURE_AFTER_40", a.fractureAfter40(), "SEX", referral.sex(),
+                "AGE", age, "MENOPAUSE", a.menopause(), "FRACTURE_DETAILS", a.fractureDetails());
+
+        if (a.fractureAfter40() == YesNo.U) {
+            return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data,
+                    "Not stated whether the fracture occurred after age 40");
+        }
+        if (a.fractureAfter40() == YesNo.N) {
+            return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data,
+                    "Fracture not after age 40: outside the fracture criterion, practitioner to assess");
+        }
+        switch (referral.sex()) {
+            case M:
+                if (age > thresholds.menOlderThanYears()) {
+                    return RuleEvaluation.met(NAME, data, "Man aged " + age + " (over "
+                            + thresholds.menOlderThanYears() + ") with fracture after age 40");
+                }
+                return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data, "Man aged " + age
+                        + ": the fracture criterion is for men over " + thresholds.menOlderThanYears());
+            case F:
+                return woman(a.menopause(), age, data);
+            default:
+                return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data,
+                        "Sex not known: the fracture criterion depends on sex and menopause");
+        }
+    }
+
+    private RuleEvaluation woman(YesNo menopause, int age, Map<String, Object> data) {
+        String basis;
+        if (menopause == YesNo.Y) {
+            basis = "postmenopausal (stated)";
+        } else if (menopause == YesNo.N) {
+            return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data,
+                    "Woman stated not postmenopausal: outside the fracture criterion, practitioner to assess");
+        } else if (age >= thresholds.menopauseAssumedFromAgeYears()) {
+            basis = "postmenopausal (not stated, assumed at age " + thresholds.menopauseAssumedFromAgeYears() + " or over)";
+        } else {
+            return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data, "Menopause status not stated and age "
+                    + age + " is under " + thresholds.menopauseAssumedFromAgeYears() + ": cannot assume postmenopausal");
+        }
+        String note = "Woman aged " + age + ", " + basis + ", with fracture after age 40";
+        if (age > thresholds.treatmentWithoutBmdWomenOlderThanYears()) {
+            return RuleEvaluation.met(NAME, data, note + ". Postmenopausal women over "
+                            + thresholds.treatmentWithoutBmdWomenOlderThanYears()
+                            + " may be considered for treatment without prior BMD (NICE TA161)",
+                    DecisionFlag.TREATMENT_WITHOUT_BMD_MAY_BE_CONSIDERED);
+        }
+        return RuleEvaluation.met(NAME, data, note);
+    }
+}

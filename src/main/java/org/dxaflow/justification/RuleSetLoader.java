@@ -1,0 +1,193 @@
+package org.dxaflow.justification;
+
+import org.dxaflow.justification.config.ConfigProblems;
+import org.dxaflow.justification.config.MapReader;
+import org.dxaflow.justification.config.YamlNode;
+import org.dxaflow.justification.config.YamlTreeReader;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads and validates {@code rules.yaml} and {@code referrers.yaml}. Every threshold is required
+ * (no defaults in code: a missing threshold is an error, not a silent clinical change); unknown
+ * keys, wrong types and undefined protocol codes are reported as {@code file:line:column} in one
+ * {@link org.dxaflow.justification.config.ConfigException}.
+ */
+public final class RuleSetLoader {
+
+    public static final String RULES_FILE = "rules.yaml";
+    public static final String REFERRERS_FILE = "referrers.yaml";
+
+    private final YamlTreeReader yaml = new YamlTreeReader();
+
+    /** Loads {@code confDir/rules.yaml} and {@code confDir/referrers.yaml}, e.g. {@code conf/justification}. */
+    public RuleSet load(Path confDir) {
+        return load(confDir.resolve(RULES_FILE), confDir.resolve(REFERRERS_FILE));
+    }
+
+    public RuleSet load(Path rulesFile, Path referrersFile) {
+        ConfigProblems problems = new ConfigProblems();
+        MapReader root = MapReader.root(yaml.read(rulesFile), problems);
+        MapReader referrersRoot = MapReader.root(yaml.read(referrersFile), problems);
+
+        String version = root.string("version");
+        if (root.has("version") && version.isBlank()) {
+            root.problem("version", "must not be empty");
+        }
+        RuleSet ruleSet = new RuleSet(
+                version,
+                delegation(root.map("delegation")),
+                eligibility(root.map("eligibility")),
+                fracture(root.map("fracture")),
+                steroids(root.map("steroids")),
+                diseaseMedication(root.map("diseaseMedication")),
+                frax(root.map("frax")),
+                followUp(root.map("followup")),
+                protocol(root.map("protocol")),
+                referrers(referrersRoot));
+        root.finish();
+        problems.throwIfAny();
+        return ruleSet;
+    }
+
+    private Delegation delegation(MapReader m) {
+        MapReader p = m.map("practitioner");
+        String id = nonBlank(p, "id");
+        String name = nonBlank(p, "name");
+        String role = p.string("role");
+        p.finish();
+        String document = nonBlank(m, "document");
+        m.finish();
+        // Practitioner refuses blanks; the placeholders only survive until throwIfAny() fails the load
+        return new Delegation(new Practitioner(id.isBlank() ? "?" : id, name.isBlank() ? "?" : name, role), document);
+    }
+
+    private RuleSet.Eligibility eligibility(MapReader m) {
+        RuleSet.Eligibility e = new RuleSet.Eligibility(m.integer("minAgeYears"));
+        m.finish();
+        return e;
+    }
+
+    private RuleSet.Fracture fracture(MapReader m) {
+        RuleSet.Fracture f = new RuleSet.Fracture(m.integer("menopauseAssumedFromAgeYears"),
+                m.integer("menOlderThanYears"), m.integer("treatmentWithoutBmdWomenOlderThanYears"));
+        m.finish();
+        return f;
+    }
+
+    private RuleSet.Steroids steroids(MapReader m) {
+        RuleSet.Steroids s = new RuleSet.Steroids(m.enumList("systemicRoutes", SteroidRoute.class),
+                m.integer("youngerThanYears"), nonNegative(m, "minDurationMonths"), nonNegative(m, "minDailyDoseMg"));
+        m.finish();
+        return s;
+    }
+
+    private RuleSet.DiseaseMedication diseaseMedication(MapReader m) {
+        List<String> conditions = m.strings("conditions");
+        if (m.has("conditions") && conditions.isEmpty()) {
+            m.problem("conditions", "must list at least one condition");
+        }
+        m.finish();
+        return new RuleSet.DiseaseMedication(conditions);
+    }
+
+    private RuleSet.Frax frax(MapReader m) {
+        RuleSet.Frax f = new RuleSet.Frax(m.integer("olderThanYears"),
+                m.enumList("referralZones", NoggZone.class), m.enumList("returnZones", NoggZone.class));
+        if (f.referralZones().stream().anyMatch(f.returnZones()::contains)) {
+            m.problem("returnZones", "a zone cannot be both a referral zone and a return zone");
+        }
+        m.finish();
+        return f;
+    }
+
+    private RuleSet.FollowUp followUp(MapReader m) {
+        RuleSet.FollowUp f = new RuleSet.FollowUp(m.integer("minYears"));
+        m.finish();
+        return f;
+    }
+
+    private RuleSet.Protocol protocol(MapReader m) {
+        String scheme = nonBlank(m, "codingSchemeDesignator");
+        Map<String, ProtocolCode> codes = new LinkedHashMap<>();
+        MapReader codesReader = m.map("codes");
+        for (YamlNode.Entry entry : codesReader.entries().values()) {
+            if (entry.value() instanceof YamlNode.Scalar s && !s.text().isBlank()) {
+                codes.put(entry.key(), new ProtocolCode(entry.key(), scheme, s.text()));
+            } else {
+                codesReader.problemAt(entry.value().location(),
+                        "protocol.codes." + entry.key() + ": expected the code meaning as text");
+            }
+        }
+        List<String> defaults = codeList(m, "default", codes);
+
+        MapReader w = m.map("weight");
+        RuleSet.Weight weight = new RuleSet.Weight(nonNegative(w, "spineHipMaxKg"), codeList(w, "overLimitProtocol", codes));
+        w.finish();
+
+        Map<String, List<String>> additions = new LinkedHashMap<>();
+        MapReader a = m.map("conditionAdditions");
+        for (String condition : a.entries().keySet()) {
+            additions.put(condition, codeList(a, condition, codes));
+        }
+
+        MapReader v = m.map("vfa");
+        String vfaCode = v.string("code");
+        if (v.has("code") && !codes.containsKey(vfaCode)) {
+            v.problem("code", "protocol code '" + vfaCode + "' is not defined in protocol.codes");
+        }
+        RuleSet.Vfa vfa = new RuleSet.Vfa(vfaCode, v.integer("womenMinAgeYears"), v.integer("menMinAgeYears"),
+                nonNegative(v, "heightLossMinCm"), nonNegative(v, "glucocorticoidMinDailyDoseMg"),
+                nonNegative(v, "glucocorticoidMinDurationMonths"), v.decimal("tScoreBelow"));
+        v.finish();
+
+        MapReader nm = m.map("recentNmOrContrast");
+        int waitDays = nm.integer("waitDays");
+        nm.finish();
+        m.finish();
+        return new RuleSet.Protocol(codes, defaults, weight, additions, vfa, waitDays);
+    }
+
+    private ReferrerRegistry referrers(MapReader root) {
+        List<ListedReferrer> list = root.maps("referrers").stream().map(r -> {
+            ListedReferrer referrer = new ListedReferrer(nonBlank(r, "id"), r.string("name"), r.optionalString("role", ""));
+            r.finish();
+            return referrer;
+        }).toList();
+        root.finish();
+        return new ReferrerRegistry(list);
+    }
+
+    private static List<String> codeList(MapReader m, String key, Map<String, ProtocolCode> codes) {
+        List<String> list = m.strings(key);
+        for (String code : list) {
+            if (!codes.containsKey(code)) {
+                m.problem(key, "protocol code '" + code + "' is not defined in protocol.codes");
+            }
+        }
+        if (m.has(key) && list.isEmpty()) {
+            m.problem(key, "must list at least one protocol code");
+        }
+        return list;
+    }
+
+    private static BigDecimal nonNegative(MapReader m, String key) {
+        BigDecimal value = m.decimal(key);
+        if (value.signum() < 0) {
+            m.problem(key, "must not be negative");
+        }
+        return value;
+    }
+
+    private static String nonBlank(MapReader m, String key) {
+        String value = m.string(key);
+        if (m.has(key) && value.isBlank()) {
+            m.problem(key, "must not be empty");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,170 @@
+package org.dxaflow.densitometry.conf;
+
+import org.dxaflow.densitometry.DensitometryConfig;
+import org.dxaflow.densitometry.Manufacturer;
+import org.dxaflow.densitometry.ReferencePopulation;
+import org.dxaflow.densitometry.Sex;
+import org.dxaflow.densitometry.Site;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReferenceDataLoaderTest {
+
+    private final ReferenceDataLoader loader = new ReferenceDataLoader();
+
+    @Test
+    void shippedConfLoadsWithCitedValues() {
+        DensitometryConfig conf = loader.load(Path.of("conf"));
+        ReferencePopulation neck = conf.referenceData().youngAdult(Site.FEMORAL_NECK, Sex.F).orElseThrow();
+        assertEquals(new BigDecimal("0.858"), neck.mean());
+        assertEquals(new BigDecimal("0.120"), neck.sd());
+        assertEquals(Manufacturer.HOLOGIC, neck.scale());
+        assertTrue(neck.citation().contains("Looker"));
+        assertTrue(neck.source().startsWith("nhanes3-femur.yaml:"));
+        ReferencePopulation hip = conf.referenceData().youngAdult(Site.TOTAL_HIP, Sex.F).orElseThrow();
+        assertEquals(new BigDecimal("0.942"), hip.mean());
+        assertEquals(new BigDecimal("0.122"), hip.sd());
+        // nothing invented: no male, spine or forearm references, no Z bands beyond women 20-29
+        assertTrue(conf.referenceData().youngAdult(Site.FEMORAL_NECK, Sex.M).isEmpty());
+        assertTrue(conf.referenceData().youngAdult(Site.L1_L4, Sex.F).isEmpty());
+        assertTrue(conf.referenceData().youngAdult(Site.RADIUS_33, Sex.F).isEmpty());
+        assertTrue(conf.referenceData().ageMatched(Site.FEMORAL_NECK, Sex.F, 30).isEmpty());
+        assertTrue(conf.referenceData().ageMatched(Site.FEMORAL_NECK, Sex.F, 29).isPresent());
+        assertEquals(new BigDecimal("0.939"),
+                conf.referenceData().sbmdEquation(Manufacturer.GE_LUNAR, Site.FEMORAL_NECK).orElseThrow().slope());
+        assertTrue(conf.referenceData().sbmdEquation(Manufacturer.OTHER, Site.FEMORAL_NECK).isEmpty());
+        assertEquals(new BigDecimal("0.030"), conf.lsc().forRegion("L1-L4").orElseThrow());
+        assertEquals(new BigDecimal("-2.5"), conf.settings().whoOsteoporosisMax());
+        assertEquals(Sex.F, conf.settings().tScoreReferenceForMen());
+    }
+
+    /** Copies the shipped conf into a temp dir and replaces one reference-data file. */
+    private Path confWith(Path tmp, String fileName, String yaml) throws IOException {
+        Path ref = Files.createDirectories(tmp.resolve("reference-data"));
+        Path dens = Files.createDirectories(tmp.resolve("densitometry"));
+        for (String f : List.of("nhanes3-femur.yaml", "sbmd-equations.yaml")) {
+            Files.copy(Path.of("conf/reference-data").resolve(f), ref.resolve(f));
+        }
+        for (String f : List.of("settings.yaml", "lsc.yaml")) {
+            Files.copy(Path.of("conf/densitometry").resolve(f), dens.resolve(f));
+        }
+        Path target = fileName.endsWith("settings.yaml") || fileName.endsWith("lsc.yaml")
+                ? dens.resolve(fileName) : ref.resolve(fileName);
+        Files.writeString(target, yaml);
+        return tmp;
+    }
+
+    private List<String> problems(Path confDir) {
+        return assertThrows(ConfigException.class, () -> loader.load(confDir)).problems();
+    }
+
+    @Test
+    void populationErrorsNameFileAndLine(@TempDir Path tmp) throws IOException {
+        String yaml = """
+                kind: reference-populations
+                dataset: test
+                version: "1"
+                citation: "test"
+                populations:
+                  - id: bad-band
+                    name: "bad"
+                    site: FEMUR_HEAD
+                    sex: F
+                    ageFrom: 30
+                    ageTo: 39
+                    mean: 0.800
+                    sd: -0.1
+                    uses: [Z_SCORE]
+                    scale: HOLOGIC
+                    colour: red
+                """;
+        List<String> p = problems(confWith(tmp, "extra.yaml", yaml));
+        assertTrue(p.contains("extra.yaml:8: 'site' has unknown value 'FEMUR_HEAD' (allowed: site names such as "
+                + "FEMORAL_NECK, TOTAL_HIP, L1-L4)"), p.toString());
+        assertTrue(p.contains("extra.yaml:13: 'sd' must be greater than 0, was -0.1"), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("extra.yaml:6: missing required key 'citation'")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("extra.yaml:16: unknown key 'colour'")), p.toString());
+    }
+
+    @Test
+    void overlappingBandsAndSecondYoungAdultReferenceAreRejected(@TempDir Path tmp) throws IOException {
+        String yaml = """
+                kind: reference-populations
+                dataset: test
+                version: "1"
+                citation: "test"
+                populations:
+                  - {id: dup-young, name: x, site: FEMORAL_NECK, sex: F, ageFrom: 25, ageTo: 35, mean: 0.9, sd: 0.1, uses: [T_SCORE, Z_SCORE], scale: HOLOGIC, citation: c}
+                """;
+        List<String> p = problems(confWith(tmp, "extra.yaml", yaml));
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("nhanes3-femur.yaml:") && s.contains("overlaps")
+                || s.startsWith("extra.yaml:6:") && s.contains("overlaps")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.contains("second young-adult T-score reference for FEMORAL_NECK")), p.toString());
+    }
+
+    @Test
+    void invalidYamlReportsLine(@TempDir Path tmp) throws IOException {
+        List<String> p = problems(confWith(tmp, "broken.yaml", "kind: reference-populations\npopulations: [\n  - a: b\n"));
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("broken.yaml:") && s.contains("not valid YAML")), p.toString());
+    }
+
+    @Test
+    void unknownKindIsRejected(@TempDir Path tmp) throws IOException {
+        List<String> p = problems(confWith(tmp, "odd.yaml", "kind: guesses\n"));
+        assertTrue(p.contains("odd.yaml:1: unknown kind 'guesses' (allowed: reference-populations, sbmd-equations)"), p.toString());
+    }
+
+    @Test
+    void settingsThresholdsMustBeOrdered(@TempDir Path tmp) throws IOException {
+        String settings = Files.readString(Path.of("conf/densitometry/settings.yaml"))
+                .replace("osteoporosisMax: -2.5", "osteoporosisMax: -0.5");
+        List<String> p = problems(confWith(tmp, "settings.yaml", settings));
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("settings.yaml:") && s.contains("osteoporosisMax must be below normalMin")),
+                p.toString());
+    }
+
+    @Test
+    void lscRegionsAreValidatedAndComboKeysAccepted(@TempDir Path tmp) throws IOException {
+        String lsc = """
+                kind: lsc
+                name: test centre
+                citation: "own precision study 2026"
+                values:
+                  L1-L4: 0.028
+                  L1,L2,L4: 0.033
+                  KNEE: 0.01
+                  FEMORAL_NECK: -0.02
+                """;
+        List<String> p = problems(confWith(tmp, "lsc.yaml", lsc));
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("lsc.yaml:7: unknown region 'KNEE'")), p.toString());
+        assertTrue(p.contains("lsc.yaml:8: 'FEMORAL_NECK' must be greater than 0, was -0.02"), p.toString());
+        assertEquals(2, p.size(), p.toString());
+    }
+
+    @Test
+    void serviceSpecificLscFileCanBeLoaded(@TempDir Path tmp) throws IOException {
+        Path lsc = tmp.resolve("centre-lsc.yaml");
+        Files.writeString(lsc, """
+                kind: lsc
+                name: test centre
+                citation: "own precision study 2026"
+                values:
+                  L1-L4: 0.028
+                  L1,L2,L4: 0.033
+                """);
+        DensitometryConfig conf = loader.load(Path.of("conf/reference-data"),
+                Path.of("conf/densitometry/settings.yaml"), lsc);
+        assertEquals(new BigDecimal("0.033"), conf.lsc().forRegion("L1,L2,L4").orElseThrow());
+        assertTrue(conf.lsc().forRegion("FEMORAL_NECK").isEmpty());
+    }
+}

@@ -1,0 +1,139 @@
+package org.dxaflow.justification;
+
+import org.dxaflow.justification.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RuleSetLoaderTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void loadsTheShippedConfiguration() {
+        RuleSet rules = new RuleSetLoader().load(ConfCopy.SHIPPED);
+
+        assertEquals("2025.06-1", rules.version());
+        assertEquals("PRAC-0001", rules.delegation().practitioner().id());
+        assertTrue(rules.delegation().document().startsWith("DXA-IRMER-DEL-001"));
+        assertEquals(18, rules.eligibility().minAgeYears());
+        assertEquals(55, rules.fracture().menopauseAssumedFromAgeYears());
+        assertEquals(List.of(SteroidRoute.ORAL, SteroidRoute.IV), rules.steroids().systemicRoutes());
+        assertEquals(0, new BigDecimal("15").compareTo(rules.steroids().minDailyDoseMg()));
+        assertEquals(List.of(NoggZone.AMBER, NoggZone.RED), rules.frax().referralZones());
+        assertEquals(2, rules.followUp().minYears());
+        assertEquals(16, rules.diseaseMedication().conditions().size());
+        assertEquals(List.of("LSPINE", "HIP", "FOREARM", "VFA"), List.copyOf(rules.protocol().codes().keySet()));
+        assertEquals("99DXAFLOW", rules.protocol().codes().get("VFA").codingSchemeDesignator());
+        assertEquals(7, rules.protocol().recentNmOrContrastWaitDays());
+        assertTrue(rules.referrers().acceptsAnyReferrer(), "shipped referrers.yaml is empty");
+    }
+
+    @Test
+    void unknownKeyIsReportedWithItsLine() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minYears: 2", "  minYaers: 2");
+        int line = ConfCopy.lineOf(conf.rules(), "minYaers");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "unknown key 'minYaers' in followup");
+        assertHasProblem(e, "", "missing required key 'followup.minYears'");
+    }
+
+    @Test
+    void wrongTypeIsReportedWithItsLine() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minDailyDoseMg: 15", "  minDailyDoseMg: fifteen");
+        int line = ConfCopy.lineOf(conf.rules(), "minDailyDoseMg: fifteen");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "steroids.minDailyDoseMg: expected a number, found string 'fifteen'");
+    }
+
+    @Test
+    void missingThresholdIsReportedAtItsSection() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  youngerThanYears: 65\n", "");
+        int line = ConfCopy.lineOf(conf.rules(), "steroids:");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "missing required key 'steroids.youngerThanYears'");
+    }
+
+    @Test
+    void everyProblemIsReportedInOnePass() {
+        ConfCopy conf = new ConfCopy(temp)
+                .replace(temp.resolve("rules.yaml"), "  minAgeYears: 18", "  minAgeYears: 17.5")
+                .replace(temp.resolve("rules.yaml"), "  default: [LSPINE, HIP]", "  default: [LSPINE, KNEE]")
+                .replace(temp.resolve("rules.yaml"), "  referralZones: [AMBER, RED]", "  referralZones: [AMBER, PURPLE]");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertHasProblem(e, conf.rules() + ":" + ConfCopy.lineOf(conf.rules(), "minAgeYears: 17.5") + ":",
+                "eligibility.minAgeYears: expected a whole number");
+        assertHasProblem(e, conf.rules() + ":" + ConfCopy.lineOf(conf.rules(), "[LSPINE, KNEE]") + ":",
+                "protocol code 'KNEE' is not defined");
+        assertHasProblem(e, conf.rules() + ":" + ConfCopy.lineOf(conf.rules(), "PURPLE") + ":",
+                "unknown value 'PURPLE'");
+    }
+
+    @Test
+    void duplicateKeyIsAnError() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minYears: 2", "  minYears: 2\n  minYears: 3");
+        int line = ConfCopy.lineOf(conf.rules(), "minYears: 3");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "duplicate key 'minYears'");
+    }
+
+    @Test
+    void yamlSyntaxErrorHasALocation() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minYears: 2", "  minYears: [2");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":", "YAML syntax error");
+    }
+
+    @Test
+    void referrersFileIsValidatedToo() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("referrers.yaml"), "referrers: []",
+                "referrers:\n  - id: \"G1\"\n    name: \"Dr One\"\n    speciality: \"GP\"");
+        int line = ConfCopy.lineOf(conf.referrers(), "speciality");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.referrers() + ":" + line + ":", "unknown key 'speciality' in referrers[0]");
+    }
+
+    @Test
+    void missingDelegationPractitionerIsAnError() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "    name: \"Dr Example Practitioner\"\n", "");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":", "missing required key 'delegation.practitioner.name'");
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new RuleSetLoader().load(temp));
+
+        assertHasProblem(e, temp.resolve("rules.yaml").toString(), "file not found");
+    }
+
+    private static void assertHasProblem(ConfigException e, String locationPrefix, String fragment) {
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(locationPrefix) && p.contains(fragment)),
+                "expected a problem at '" + locationPrefix + "' containing '" + fragment + "' in:\n" + e.getMessage());
+    }
+}
