@@ -246,6 +246,7 @@ public record Tag(int value, VR vr, String keyword) {
     public static final Tag PhotometricInterpretation = of(0x00280004, VR.CS, "PhotometricInterpretation");
     public static final Tag PlanarConfiguration = of(0x00280006, VR.US, "PlanarConfiguration");
     public static final Tag NumberOfFrames = of(0x00280008, VR.IS, "NumberOfFrames");
+    public static final Tag FrameIncrementPointer = of(0x00280009, VR.AT, "FrameIncrementPointer");
     public static final Tag Rows = of(0x00280010, VR.US, "Rows");
     public static final Tag Columns = of(0x00280011, VR.US, "Columns");
     public static final Tag PixelSpacing = of(0x00280030, VR.DS, "PixelSpacing");
