@@ -25,9 +25,19 @@ final class Dcmtk {
     /** dcmdump prints Latin-1 values as raw bytes; reading its output as Latin-1 keeps every byte. */
     static final Charset OUTPUT = StandardCharsets.ISO_8859_1;
 
-    record Result(int exitCode, String stdout, String stderr) {
+    record Result(int exitCode, byte[] out, String stderr) {
+        /** Standard output decoded as Latin-1 (lossless for any bytes). */
+        String stdout() {
+            return new String(out, OUTPUT);
+        }
+
+        /** Standard output as UTF-8, for dcmdump +U8. */
+        String utf8() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+
         Result assertOk() {
-            assertEquals(0, exitCode, () -> "DCMTK failed (" + exitCode + "):\n" + stdout + "\n" + stderr);
+            assertEquals(0, exitCode, () -> "DCMTK failed (" + exitCode + "):\n" + stdout() + "\n" + stderr);
             return this;
         }
     }
@@ -52,13 +62,13 @@ final class Dcmtk {
         try {
             Process p = new ProcessBuilder(cmd).start();
             p.getOutputStream().close();
-            CompletableFuture<String> out = drain(p.getInputStream());
-            CompletableFuture<String> err = drain(p.getErrorStream());
+            CompletableFuture<byte[]> out = drain(p.getInputStream());
+            CompletableFuture<byte[]> err = drain(p.getErrorStream());
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return fail("DCMTK timed out: " + cmd);
             }
-            return new Result(p.exitValue(), out.join(), err.join());
+            return new Result(p.exitValue(), out.join(), new String(err.join(), OUTPUT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -107,10 +117,10 @@ final class Dcmtk {
         }
     }
 
-    private static CompletableFuture<String> drain(InputStream in) {
+    private static CompletableFuture<byte[]> drain(InputStream in) {
         return CompletableFuture.supplyAsync(() -> {
             try (in) {
-                return new String(in.readAllBytes(), OUTPUT);
+                return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
