@@ -3,6 +3,8 @@ package org.dxaflow.dicom.data;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -195,6 +197,9 @@ public final class DataSetReader {
             if (itemTag == Tag.SEQUENCE_DELIMITATION && end == OPEN) {
                 return;
             }
+            if (itemTag == Tag.ITEM_DELIMITATION && itemLength == 0) {
+                continue; // stray delimiter after a defined length item: invalid but seen in the wild
+            }
             if (itemTag != Tag.ITEM) {
                 throw new DicomParseException("expected item (FFFE,E000) in " + Tag.toString(tag) + ", found "
                         + Tag.toString(itemTag), in.position() - 8);
@@ -213,7 +218,7 @@ public final class DataSetReader {
     }
 
     private Fragments readFragments(long limit) throws IOException {
-        java.util.List<byte[]> fragments = new java.util.ArrayList<>();
+        List<byte[]> fragments = new ArrayList<>();
         while (true) {
             int itemTag = in.readTag();
             long length = in.readUInt32();

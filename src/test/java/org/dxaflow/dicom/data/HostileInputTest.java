@@ -108,6 +108,16 @@ class HostileInputTest {
     }
 
     @Test
+    void strayItemDelimiterAfterDefinedLengthItemIsTolerated() throws Exception {
+        byte[] data = new Bytes().longHeader(0x00400100, "SQ", 0xFFFFFFFFL)
+                .item(10).shortElement(0x00080060, "CS", "OT").itemEnd()
+                .sequenceEnd().toArray();
+        Attributes ds = DataSetReader.read(data, EXPLICIT_VR_LITTLE_ENDIAN);
+        org.junit.jupiter.api.Assertions.assertEquals("OT",
+                ds.getItem(Tag.ScheduledProcedureStepSequence, 0).getString(Tag.Modality));
+    }
+
+    @Test
     void notAPart10File() {
         byte[] junk = new byte[200];
         DicomParseException e = assertThrows(DicomParseException.class,
