@@ -90,11 +90,6 @@ public enum VR {
         return longHeader ? 12 : 8;
     }
 
-    /** Largest value a 2 byte length field can hold; longer values need a VR with a long header. */
-    public int maxExplicitLength() {
-        return longHeader ? -1 : 0xFFFF;
-    }
-
     /**
      * Byte appended to make a value even length. PS3.5 6.2: UI is padded with NUL, the other text
      * VRs with SPACE, OB/UN with NUL. Binary numbers never need padding but NUL is harmless.
