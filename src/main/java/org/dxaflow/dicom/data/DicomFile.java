@@ -1,0 +1,102 @@
+package org.dxaflow.dicom.data;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * A DICOM Part 10 file (PS3.10 7.1): 128 byte preamble, "DICM", File Meta Information in
+ * Explicit VR Little Endian, then the data set in the transfer syntax the meta names.
+ *
+ * @param fileMetaInformation group 0002
+ * @param dataSet the instance
+ */
+public record DicomFile(Attributes fileMetaInformation, Attributes dataSet) {
+
+    private static final byte[] MAGIC = "DICM".getBytes(StandardCharsets.US_ASCII);
+    private static final int PREAMBLE_LENGTH = 128;
+
+    /** Wraps a data set with File Meta Information for its SOP Class/Instance UIDs. */
+    public static DicomFile of(Attributes dataSet, TransferSyntax ts) {
+        return new DicomFile(FileMetaInformation.forDataSet(dataSet, ts), dataSet);
+    }
+
+    public TransferSyntax transferSyntax() throws DicomParseException {
+        return FileMetaInformation.transferSyntax(fileMetaInformation);
+    }
+
+    public static DicomFile read(Path path) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 65536)) {
+            return read(in, Files.size(path), DataSetReader.Limits.DEFAULT);
+        }
+    }
+
+    public static DicomFile read(InputStream in) throws IOException {
+        return read(in, -1, DataSetReader.Limits.DEFAULT);
+    }
+
+    /**
+     * Reads a Part 10 stream.
+     *
+     * @param length the stream's length if known, else -1 (enables early length checks)
+     */
+    public static DicomFile read(InputStream in, long length, DataSetReader.Limits limits) throws IOException {
+        DicomInput input = new DicomInput(in, length);
+        input.readSmall(PREAMBLE_LENGTH);
+        byte[] magic = input.readSmall(4);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new DicomParseException("not a DICOM Part 10 file: no DICM prefix after the preamble", PREAMBLE_LENGTH);
+        }
+        Attributes fmi = new DataSetReader(input, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, limits)
+                .readFileMetaInformation();
+        TransferSyntax ts = FileMetaInformation.transferSyntax(fmi);
+        if (!ts.isSupported()) {
+            throw new DicomParseException("transfer syntax not supported: " + ts, input.position());
+        }
+        DataSetReader reader = ts.deflated()
+                ? new DataSetReader(new DicomInput(
+                        new InflaterInputStream(input.remaining(), new Inflater(true)), -1), ts, limits)
+                : new DataSetReader(input, ts, limits);
+        return new DicomFile(fmi, reader.readDataSet());
+    }
+
+    public void write(Path path) throws IOException {
+        write(path, DataSetWriter.SequenceLength.UNDEFINED);
+    }
+
+    public void write(Path path, DataSetWriter.SequenceLength sequenceLength) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 65536)) {
+            write(out, sequenceLength);
+        }
+    }
+
+    /**
+     * Writes preamble (zeros, PS3.10 7.1), prefix, File Meta Information with a recalculated
+     * group length, and the data set. The stream is flushed, not closed.
+     */
+    public void write(OutputStream out, DataSetWriter.SequenceLength sequenceLength) throws IOException {
+        TransferSyntax ts = transferSyntax();
+        Attributes fmi = fileMetaInformation.deepCopy();
+        if (!fmi.contains(Tag.FileMetaInformationGroupLength)) {
+            fmi.setInt(Tag.FileMetaInformationGroupLength, 0); // value recalculated by the writer
+        }
+        for (int tag : fmi.tags()) {
+            if (Tag.group(tag) != 0x0002) {
+                throw new IllegalArgumentException("File Meta Information holds " + Tag.toString(tag));
+            }
+        }
+        out.write(new byte[PREAMBLE_LENGTH]);
+        out.write(MAGIC);
+        new DataSetWriter(out, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeDataSet(fmi);
+        new DataSetWriter(out, ts, sequenceLength).writeDataSet(dataSet);
+        out.flush();
+    }
+}
