@@ -323,6 +323,27 @@ public final class Attributes {
         return this;
     }
 
+    /**
+     * Copies one element from another data set (a sequence item by item, so the copy belongs
+     * here); false when the source does not have it. C-FIND responses are built this way.
+     */
+    public boolean copyFrom(Attributes source, int tag) {
+        Element e = source.elements.get(tag);
+        if (e == null) {
+            return false;
+        }
+        if (e.value() instanceof Sequence s) {
+            Sequence target = new Sequence(this);
+            for (Attributes item : s) {
+                target.addItem(item);
+            }
+            put(e.tag(), e.vr(), target);
+        } else {
+            elements.put(e.tag(), e);
+        }
+        return true;
+    }
+
     // ---- package private access for the codec and Dump
 
     Iterable<Element> elements() {
