@@ -52,6 +52,7 @@ public final class Association {
     private volatile ProtocolState state = ProtocolState.STA6_ESTABLISHED;
     private volatile AssociationListener listener;
     private volatile Throwable localAbortCause;
+    private volatile Throwable closeCause;
 
     Association(Socket socket, PduReader reader, PduWriter writer, AssociationInfo info, Role role,
                 Duration artimTimeout, Duration idleTimeout) {
@@ -140,6 +141,11 @@ public final class Association {
         }
         // Closing wakes the read loop, which then finishes with localAbortCause.
         closeSocket();
+    }
+
+    /** Why the association ended (null while open or after orderly release). */
+    public Throwable closeCause() {
+        return closeCause;
     }
 
     public boolean awaitClosed(Duration timeout) throws InterruptedException {
@@ -290,6 +296,7 @@ public final class Association {
             return;
         }
         state = ProtocolState.STA1_IDLE;
+        closeCause = cause;
         closeSocket();
         if (cause == null) {
             releaseConfirmed.complete(null);

@@ -36,19 +36,22 @@ public final class AssociationAcceptor implements Runnable {
     private final ScheduledExecutorService timer;
     private final boolean overCapacity;
     private final AssociationRegistry registry;
+    private final AssociationMonitor monitor;
 
     /**
      * @param overCapacity the server is at its association limit: read the request only to answer
      *     A-ASSOCIATE-RJ transient / local limit exceeded
      */
     public AssociationAcceptor(Socket socket, AcceptorConfig config, AcceptorServices services,
-                               ScheduledExecutorService timer, boolean overCapacity, AssociationRegistry registry) {
+                               ScheduledExecutorService timer, boolean overCapacity, AssociationRegistry registry,
+                               AssociationMonitor monitor) {
         this.socket = socket;
         this.config = config;
         this.services = services;
         this.timer = timer;
         this.overCapacity = overCapacity;
         this.registry = registry;
+        this.monitor = monitor;
     }
 
     @Override
@@ -69,6 +72,7 @@ public final class AssociationAcceptor implements Runnable {
                 first = reader.read();
             } catch (PduFormatException e) {
                 log.info("malformed first PDU from {}: {}", remote, e.getMessage());
+                monitor.onProtocolError(remote, e.getMessage());
                 artim.cancel(false);
                 Association.sendAbortAndDrain(writer, socket, AAbort.byProvider(e.abortReason()), config.artimTimeout());
                 return;
@@ -80,6 +84,7 @@ public final class AssociationAcceptor implements Runnable {
                 // Sta2: A-ABORT just closes (AA-2); anything else is unexpected (AA-1).
                 if (!(first instanceof AAbort)) {
                     log.info("{} sent PDU type {} before A-ASSOCIATE-RQ, aborting", remote, first.type());
+                    monitor.onProtocolError(remote, "PDU type " + first.type() + " before A-ASSOCIATE-RQ");
                     Association.sendAbortAndDrain(writer, socket, AAbort.byProvider(AAbort.REASON_UNEXPECTED_PDU),
                             config.artimTimeout());
                 }
@@ -103,10 +108,12 @@ public final class AssociationAcceptor implements Runnable {
                     association.info().acceptedContexts().size(), rq.presentationContexts().size());
             association.setListener(services.onEstablished(association));
             registry.added(association);
+            monitor.onAccepted(association.info());
             try {
                 association.runReadLoop();
             } finally {
                 registry.removed(association);
+                monitor.onClosed(association.info(), association.closeCause());
             }
         } catch (IOException e) {
             log.debug("connection from {} ended: {}", remote, e.toString());
@@ -121,6 +128,7 @@ public final class AssociationAcceptor implements Runnable {
     private void reject(PduWriter writer, String remote, AAssociateRq rq, AAssociateRj rj) throws IOException {
         log.info("association from {} (calling {}, called {}) rejected: {}", remote, rq.callingAeTitle(),
                 rq.calledAeTitle(), rj.describe());
+        monitor.onRejected(remote, rq, rj);
         writer.write(rj);
         // After RJ the requestor closes the transport; ARTIM bounds our wait (PS3.8 AA-? / Sta13).
         Association.drain(socket, config.artimTimeout());

@@ -36,6 +36,7 @@ public final class DicomServer implements AutoCloseable {
 
     private final AcceptorConfig config;
     private final AcceptorServices services;
+    private final AssociationMonitor monitor;
     private final Semaphore permits;
     private final ThreadPoolExecutor associationPool;
     private final ThreadPoolExecutor rejectorPool;
@@ -45,8 +46,13 @@ public final class DicomServer implements AutoCloseable {
     private volatile boolean closed;
 
     public DicomServer(AcceptorConfig config, AcceptorServices services) {
+        this(config, services, AssociationMonitor.NONE);
+    }
+
+    public DicomServer(AcceptorConfig config, AcceptorServices services, AssociationMonitor monitor) {
         this.config = config;
         this.services = services;
+        this.monitor = monitor;
         this.permits = new Semaphore(config.maxAssociations());
         String prefix = "dicom-" + config.aeTitle().trim();
         // Capacity is enforced by the semaphore; the pool itself never queues.
@@ -112,7 +118,7 @@ public final class DicomServer implements AutoCloseable {
             try {
                 associationPool.execute(() -> {
                     try {
-                        new AssociationAcceptor(socket, config, services, timer, false, registry).run();
+                        new AssociationAcceptor(socket, config, services, timer, false, registry, monitor).run();
                     } finally {
                         permits.release();
                     }
@@ -124,7 +130,7 @@ public final class DicomServer implements AutoCloseable {
             return;
         }
         try {
-            rejectorPool.execute(new AssociationAcceptor(socket, config, services, timer, true, registry));
+            rejectorPool.execute(new AssociationAcceptor(socket, config, services, timer, true, registry, monitor));
         } catch (RejectedExecutionException e) {
             log.warn("connection flood: dropping {} without A-ASSOCIATE-RJ", socket.getRemoteSocketAddress());
             closeQuietly(socket);
