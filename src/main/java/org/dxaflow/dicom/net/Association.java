@@ -44,6 +44,7 @@ public final class Association {
     private final Role role;
     private final Duration artimTimeout;
     private final Duration idleTimeout;
+    private final long ourMaxPduLength;
     private final StateMachine stateMachine = new StateMachine();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final CompletableFuture<Void> releaseConfirmed = new CompletableFuture<>();
@@ -55,7 +56,7 @@ public final class Association {
     private volatile Throwable closeCause;
 
     Association(Socket socket, PduReader reader, PduWriter writer, AssociationInfo info, Role role,
-                Duration artimTimeout, Duration idleTimeout) {
+                Duration artimTimeout, Duration idleTimeout, long ourMaxPduLength) {
         this.socket = socket;
         this.reader = reader;
         this.writer = writer;
@@ -63,6 +64,7 @@ public final class Association {
         this.role = role;
         this.artimTimeout = artimTimeout;
         this.idleTimeout = idleTimeout;
+        this.ourMaxPduLength = ourMaxPduLength;
     }
 
     public AssociationInfo info() {
@@ -199,6 +201,16 @@ public final class Association {
             StateMachine.Action action = stateMachine.onPdu(state, pdu.type());
             switch (action) {
                 case DELIVER_PDATA -> {
+                    long length = variableFieldLength((PDataTf) pdu);
+                    if (ourMaxPduLength > 0 && length > ourMaxPduLength) {
+                        // PS3.8 D.1: the peer must respect the maximum we advertised (DCMTK
+                        // enforces the same: "DUL Illegal PDU Length").
+                        log.warn("{}: P-DATA-TF of {} bytes exceeds our maximum {}, aborting", describe(), length,
+                                ourMaxPduLength);
+                        abortFromReader(AAbort.REASON_INVALID_PARAMETER_VALUE);
+                        return new AssociationAbortedException("P-DATA-TF length " + length
+                                + " exceeds negotiated maximum " + ourMaxPduLength);
+                    }
                     try {
                         listener.onPData((PDataTf) pdu);
                     } catch (PduFormatException e) {
@@ -239,6 +251,14 @@ public final class Association {
                 }
             }
         }
+    }
+
+    private static long variableFieldLength(PDataTf pdata) {
+        long n = 0;
+        for (var pdv : pdata.pdvs()) {
+            n += pdv.encodedLength();
+        }
+        return n;
     }
 
     /** A-ABORT sent from the read thread: we may drain the input so the peer sees the PDU, not a RST. */

@@ -20,6 +20,7 @@ import org.dxaflow.dicom.net.pdu.Pdu;
 import org.dxaflow.dicom.net.pdu.PduFormatException;
 import org.dxaflow.dicom.net.pdu.PduReader;
 import org.dxaflow.dicom.net.pdu.PduWriter;
+import org.dxaflow.dicom.net.pdu.UserInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +103,9 @@ public final class AssociationAcceptor implements Runnable {
             }
             AAssociateAc ac = (AAssociateAc) answer;
             writer.write(ac);
-            Association association = new Association(socket, reader, writer, infoFor(rq, ac, remote),
-                    Association.Role.ACCEPTOR, config.artimTimeout(), config.idleTimeout());
+            Association association = new Association(socket, reader, writer,
+                    infoFor(rq, ac, remote, Association.Role.ACCEPTOR), Association.Role.ACCEPTOR,
+                    config.artimTimeout(), config.idleTimeout(), config.maxPduLength());
             log.info("association accepted: {} ({} of {} contexts accepted)", association.describe(),
                     association.info().acceptedContexts().size(), rq.presentationContexts().size());
             association.setListener(services.onEstablished(association));
@@ -134,7 +136,8 @@ public final class AssociationAcceptor implements Runnable {
         Association.drain(socket, config.artimTimeout());
     }
 
-    static AssociationInfo infoFor(AAssociateRq rq, AAssociateAc ac, String remote) {
+    /** The peer's user information comes from the RQ for an acceptor and from the AC for a requestor. */
+    static AssociationInfo infoFor(AAssociateRq rq, AAssociateAc ac, String remote, Association.Role role) {
         Map<Integer, String> abstractById = new HashMap<>();
         for (PresentationContextRq pc : rq.presentationContexts()) {
             abstractById.putIfAbsent(pc.id(), pc.abstractSyntax());
@@ -146,9 +149,9 @@ public final class AssociationAcceptor implements Runnable {
                 accepted.put(pc.id(), new PresentationContext(pc.id(), abstractById.get(pc.id()), pc.transferSyntax()));
             }
         }
-        return new AssociationInfo(rq.callingAeTitle(), rq.calledAeTitle(), remote,
-                rq.userInformation().maxPduLength(), rq.userInformation().implementationClassUid(),
-                rq.userInformation().implementationVersionName(), accepted);
+        UserInformation peer = role == Association.Role.ACCEPTOR ? rq.userInformation() : ac.userInformation();
+        return new AssociationInfo(rq.callingAeTitle(), rq.calledAeTitle(), remote, peer.maxPduLength(),
+                peer.implementationClassUid(), peer.implementationVersionName(), accepted);
     }
 
     private void close() {

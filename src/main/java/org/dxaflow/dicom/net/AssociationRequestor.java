@@ -85,8 +85,9 @@ public final class AssociationRequestor {
                 throw new AssociationAbortedException("unexpected PDU type " + answer.type() + " in Sta5");
             }
             Association association = new Association(socket, reader, writer,
-                    AssociationAcceptor.infoFor(rq, ac, String.valueOf(socket.getRemoteSocketAddress())),
-                    Association.Role.REQUESTOR, config.artimTimeout(), Duration.ofDays(1));
+                    AssociationAcceptor.infoFor(rq, ac, String.valueOf(socket.getRemoteSocketAddress()),
+                            Association.Role.REQUESTOR),
+                    Association.Role.REQUESTOR, config.artimTimeout(), Duration.ofDays(1), config.maxPduLength());
             association.setListener(listenerFactory.apply(association));
             Thread readThread = new NamedThreadFactory("dicom-scu-" + config.callingAeTitle().trim() + "-read")
                     .newThread(association::runReadLoop);

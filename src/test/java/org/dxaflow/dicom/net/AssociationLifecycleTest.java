@@ -64,6 +64,19 @@ class AssociationLifecycleTest {
     }
 
     @Test
+    void pDataLargerThanOurAdvertisedMaximumIsAborted() throws Exception {
+        try (RawPeer peer = new RawPeer(server.port(), 3000)) {
+            peer.send(RawPeer.echoRq("OURAE"));
+            AAssociateAc ac = assertInstanceOf(AAssociateAc.class, peer.read());
+            long ourMax = ac.userInformation().maxPduLength();
+            assertEquals(16384, ourMax);
+            peer.send(new PDataTf(List.of(new PresentationDataValue(1, true, false, new byte[(int) ourMax]))));
+            assertEquals(AAbort.byProvider(AAbort.REASON_INVALID_PARAMETER_VALUE), peer.read());
+            assertTrue(peer.closedByPeer());
+        }
+    }
+
+    @Test
     void pDataBeforeAssociationIsAborted() throws Exception {
         try (RawPeer peer = new RawPeer(server.port(), 3000)) {
             peer.send(new PDataTf(List.of(new PresentationDataValue(1, true, true, new byte[4]))));

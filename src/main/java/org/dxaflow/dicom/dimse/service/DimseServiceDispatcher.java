@@ -138,9 +138,13 @@ public final class DimseServiceDispatcher implements AssociationListener {
         return reply;
     }
 
+    /**
+     * Only operations we are executing keep an idle association alive. A half-received message does
+     * not: otherwise a peer could park a slot forever by sending one non-last fragment.
+     */
     @Override
     public boolean hasOutstandingOperations() {
-        return !inFlight.isEmpty() || assembler.inProgress();
+        return !inFlight.isEmpty();
     }
 
     @Override

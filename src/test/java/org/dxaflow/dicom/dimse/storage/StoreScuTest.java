@@ -37,7 +37,9 @@ class StoreScuTest {
         Path sc = TestObjects.secondaryCapture(tmp, "+ti");
         Path out = Files.createDirectory(tmp.resolve("storescp-out"));
         int port = Dcmtk.freePort();
-        Process storescp = Dcmtk.start(tmp.resolve("storescp.log"), "storescp", "-aet", "DCMTKSCP",
+        // -pdu 4096: storescp aborts on any PDU above the maximum it advertised, so the ~16 KiB
+        // Secondary Capture only arrives if we fragment to the peer's (not our own) maximum.
+        Process storescp = Dcmtk.start(tmp.resolve("storescp.log"), "storescp", "-aet", "DCMTKSCP", "-pdu", "4096",
                 "--output-directory", out.toString(), String.valueOf(port));
         try {
             Dcmtk.awaitListening(port, 10_000);
