@@ -6,9 +6,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,7 +61,11 @@ public final class DicomServer implements AutoCloseable {
         this.rejectorPool = new ThreadPoolExecutor(REJECTOR_THREADS, REJECTOR_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REJECTOR_QUEUE), new NamedThreadFactory(prefix + "-reject"));
         this.rejectorPool.allowCoreThreadTimeOut(true);
-        this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(prefix + "-artim"));
+        ScheduledThreadPoolExecutor artim = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory(prefix + "-artim"));
+        // Most ARTIM timers are cancelled within milliseconds; drop them from the queue at once so a
+        // connection flood does not pile up cancelled tasks for the full ARTIM period.
+        artim.setRemoveOnCancelPolicy(true);
+        this.timer = artim;
     }
 
     /** Binds (port 0 = ephemeral, see {@link #port()}) and starts accepting. */
