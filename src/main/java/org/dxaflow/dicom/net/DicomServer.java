@@ -81,6 +81,11 @@ public final class DicomServer implements AutoCloseable {
         return this;
     }
 
+    /** Binds all interfaces on the given port (0 = ephemeral). */
+    public DicomServer start(int port) throws IOException {
+        return start(new InetSocketAddress(port));
+    }
+
     public int port() {
         return serverSocket.getLocalPort();
     }

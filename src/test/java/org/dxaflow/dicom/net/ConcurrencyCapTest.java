@@ -60,4 +60,21 @@ class ConcurrencyCapTest {
             assertEquals(2, monitor.rejections.size());
         }
     }
+
+    @Test
+    void closingTheServerAbortsLiveAssociationsAndStopsListening() throws Exception {
+        DicomServer server = TestServers.start(TestServers.config("OURAE"), ServiceRegistry.builder()
+                .register(Uids.VERIFICATION, new VerificationScp()).build());
+        int port = server.port();
+        DimseClient client = DimseClient.open(new AssociationRequestor(RequestorConfig.defaults("SCU")),
+                "127.0.0.1", port, "OURAE", RawPeer.echoRq("OURAE").presentationContexts());
+        assertEquals(Status.SUCCESS, client.echo());
+        server.close();
+        assertTrue(client.association().awaitClosed(java.time.Duration.ofSeconds(5)));
+        assertTrue(client.association().closeCause().getMessage().contains("peer aborted"),
+                String.valueOf(client.association().closeCause()));
+        assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", port).close());
+        AssociationLifecycleTest.waitFor(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("dicom-OURAE-") && t.isAlive()));
+    }
 }
