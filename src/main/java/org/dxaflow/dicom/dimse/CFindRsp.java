@@ -1,0 +1,26 @@
+package org.dxaflow.dicom.dimse;
+
+/** C-FIND-RSP (PS3.7 9.3.2.2); pending responses carry a matching identifier as data set. */
+public record CFindRsp(int messageIdBeingRespondedTo, String affectedSopClassUid, int status,
+                       String errorComment) implements DimseResponse {
+    @Override
+    public int commandField() {
+        return CommandField.C_FIND_RSP;
+    }
+
+    @Override
+    public CommandSet toCommandSet(boolean dataSetPresent) {
+        return DimseCommand.base(commandField(), dataSetPresent)
+                .string(CommandTags.AFFECTED_SOP_CLASS_UID, affectedSopClassUid)
+                .us(CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, messageIdBeingRespondedTo)
+                .us(CommandTags.STATUS, status)
+                .string(CommandTags.ERROR_COMMENT, DimseCommand.errorComment(errorComment)).build();
+    }
+
+    static CFindRsp from(CommandSet cs) throws DimseFormatException {
+        return new CFindRsp(DimseCommand.requireUs(cs, CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, "C-FIND-RSP"),
+                cs.string(CommandTags.AFFECTED_SOP_CLASS_UID).orElse(null),
+                DimseCommand.requireUs(cs, CommandTags.STATUS, "C-FIND-RSP"),
+                cs.string(CommandTags.ERROR_COMMENT).orElse(null));
+    }
+}

@@ -1,0 +1,78 @@
+package org.dxaflow.dicom.net;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Configuration of a listening application entity.
+ *
+ * @param aeTitle our AE title; the called AE title of an A-ASSOCIATE-RQ must match it exactly
+ * @param allowedCallingAeTitles empty = any calling AE accepted
+ * @param maxPduLength maximum P-DATA-TF variable field we advertise (0 = unlimited, discouraged)
+ * @param pduLengthCap hard cap on any PDU body we buffer, whatever the peer claims
+ * @param maxAssociations concurrent associations (including those still negotiating)
+ * @param artimTimeout ARTIM: A-ASSOCIATE-RQ must arrive this soon after connect; also bounds waiting
+ *     for the peer to close after RJ/RP/ABORT
+ * @param idleTimeout no PDU for this long while no operation is in progress: A-ABORT
+ * @param operationDrainTimeout on A-RELEASE-RQ, how long in-flight operations may still take
+ * @param maxDataSetLength cap on one reassembled DIMSE data set (memory guard)
+ */
+public record AcceptorConfig(String aeTitle, Set<String> allowedCallingAeTitles, int maxPduLength,
+                             long pduLengthCap, int maxAssociations, Duration artimTimeout,
+                             Duration idleTimeout, Duration operationDrainTimeout, long maxDataSetLength,
+                             String implementationClassUid, String implementationVersionName) {
+    public AcceptorConfig {
+        Objects.requireNonNull(aeTitle, "aeTitle");
+        if (aeTitle.isBlank() || aeTitle.length() > 16) {
+            throw new IllegalArgumentException("AE title must be 1..16 characters: '" + aeTitle + "'");
+        }
+        allowedCallingAeTitles = Set.copyOf(allowedCallingAeTitles);
+        if (maxPduLength < 0 || maxAssociations < 1) {
+            throw new IllegalArgumentException("maxPduLength >= 0 and maxAssociations >= 1 required");
+        }
+        if (pduLengthCap < Math.max(maxPduLength, 4096)) {
+            throw new IllegalArgumentException("pduLengthCap must be >= maxPduLength and >= 4096");
+        }
+        Objects.requireNonNull(artimTimeout);
+        Objects.requireNonNull(idleTimeout);
+        Objects.requireNonNull(operationDrainTimeout);
+        Objects.requireNonNull(implementationClassUid);
+    }
+
+    /** Sensible production defaults for the given AE title. */
+    public static AcceptorConfig defaults(String aeTitle) {
+        return new AcceptorConfig(aeTitle, Set.of(), 16384, 1 << 20, 20, Duration.ofSeconds(30),
+                Duration.ofMinutes(5), Duration.ofSeconds(60), 512L << 20,
+                Uids.DEFAULT_IMPLEMENTATION_CLASS_UID, Uids.DEFAULT_IMPLEMENTATION_VERSION_NAME);
+    }
+
+    public AcceptorConfig withAllowedCallingAeTitles(Set<String> allowed) {
+        return new AcceptorConfig(aeTitle, allowed, maxPduLength, pduLengthCap, maxAssociations, artimTimeout,
+                idleTimeout, operationDrainTimeout, maxDataSetLength, implementationClassUid,
+                implementationVersionName);
+    }
+
+    public AcceptorConfig withMaxPduLength(int max) {
+        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, max, Math.max(pduLengthCap, max),
+                maxAssociations, artimTimeout, idleTimeout, operationDrainTimeout, maxDataSetLength,
+                implementationClassUid, implementationVersionName);
+    }
+
+    public AcceptorConfig withMaxAssociations(int max) {
+        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, max, artimTimeout,
+                idleTimeout, operationDrainTimeout, maxDataSetLength, implementationClassUid,
+                implementationVersionName);
+    }
+
+    public AcceptorConfig withTimeouts(Duration artim, Duration idle) {
+        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, maxAssociations,
+                artim, idle, operationDrainTimeout, maxDataSetLength, implementationClassUid,
+                implementationVersionName);
+    }
+
+    public AcceptorConfig withImplementation(String classUid, String versionName) {
+        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, maxAssociations,
+                artimTimeout, idleTimeout, operationDrainTimeout, maxDataSetLength, classUid, versionName);
+    }
+}
