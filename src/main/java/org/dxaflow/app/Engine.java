@@ -28,6 +28,20 @@ import org.dxaflow.store.PatientStore;
 import org.dxaflow.web.HealthApi;
 import org.dxaflow.web.MessagesApi;
 import org.dxaflow.web.OrdersApi;
+import org.dxaflow.dicom.data.Implementation;
+import org.dxaflow.dicom.data.UidGenerator;
+import org.dxaflow.dicom.dimse.storage.SpoolStoreHandler;
+import org.dxaflow.justification.ReferralQuestionMapping;
+import org.dxaflow.results.AnnouncingStoreHandler;
+import org.dxaflow.results.StoredObjectRecorder;
+import org.dxaflow.store.ProcedureStepStore;
+import org.dxaflow.store.StoredObjectStore;
+import org.dxaflow.worklist.MppsHandler;
+import org.dxaflow.worklist.ProcedureStepApplier;
+import org.dxaflow.worklist.StoredWorklist;
+import org.dxaflow.worklist.WorklistDataSet;
+import org.dxaflow.worklist.WorklistFindHandler;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -47,6 +61,7 @@ public final class Engine implements AutoCloseable {
     private EmbeddedBroker broker;
     private CachingConnectionFactory connectionFactory;
     private Main main;
+    private DicomListener dicom;
     private volatile boolean hl7Accepting;
 
     public Engine(DxaflowConfig config, Clock clock) {
@@ -94,14 +109,45 @@ public final class Engine implements AutoCloseable {
         main.bind("ordersApi", new OrdersApi(orders, messages, json));
         main.bind("messagesApi", new MessagesApi(messages, json));
         main.bind("healthApi", new HealthApi(healthChecks(), json));
+        ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
+        main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, clock));
+        main.bind("storedObjectRecorder", new StoredObjectRecorder(new StoredObjectStore(jdbc), procedureSteps));
         try {
             main.start();
         } catch (Exception e) {
             close();
             throw new IllegalStateException("Camel failed to start: " + e.getMessage(), e);
         }
-        LOG.info("dxaflow started in {} ms: HL7 MLLP on {}, HTTP on {}", (System.nanoTime() - t0) / 1_000_000,
-                config.get(DxaflowConfig.HL7_PORT), config.get(DxaflowConfig.HTTP_PORT));
+        // The DICOM services publish into the routes, so they open only once Camel is running.
+        dicom = dicomListener(jdbc, procedureSteps, json);
+        dicom.start();
+        LOG.info("dxaflow started in {} ms: HL7 MLLP on {}, HTTP on {}, DICOM {} on {}",
+                (System.nanoTime() - t0) / 1_000_000, config.get(DxaflowConfig.HL7_PORT),
+                config.get(DxaflowConfig.HTTP_PORT), config.get(DxaflowConfig.DICOM_AET), dicom.port());
+    }
+
+    private DicomListener dicomListener(Jdbc jdbc, ProcedureStepStore procedureSteps, ObjectMapper json) {
+        QueueEvents events = new QueueEvents(main.getCamelContext().createProducerTemplate(), json);
+        UidGenerator uids = new UidGenerator(config.get(UidGenerator.CONFIG_KEY, UidGenerator.DEFAULT_ROOT));
+        StoredWorklist worklist = new StoredWorklist(jdbc,
+                new StoredWorklist.Settings(
+                        Set.of(config.get("dxaflow.worklist.statuses", "SCHEDULED").split("\\s*,\\s*")),
+                        config.get("dxaflow.worklist.station-aet", ""),
+                        config.get("dxaflow.worklist.issuer-of-patient-id", ""),
+                        config.get("dxaflow.worklist.step-description", "DXA bone densitometry")),
+                new WorklistDataSet(config.get("dxaflow.worklist.local-coding-scheme", "99DXAFLOW")), uids,
+                ReferralQuestionMapping.load(config.path(DxaflowConfig.MAPPINGS_DIR)
+                        .resolve("hl7").resolve("referral-questions.yaml")));
+        SpoolStoreHandler spool;
+        try {
+            spool = new SpoolStoreHandler(config.dataDir().resolve("spool").resolve("dicom"),
+                    Implementation.CLASS_UID, Implementation.VERSION_NAME);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the DICOM spool under " + config.dataDir(), e);
+        }
+        return new DicomListener(config, new WorklistFindHandler(worklist),
+                new MppsHandler(procedureSteps, events, uids, clock),
+                new AnnouncingStoreHandler(spool, events, clock));
     }
 
     private CachingConnectionFactory connectionFactory(String brokerUrl) {
@@ -134,6 +180,7 @@ public final class Engine implements AutoCloseable {
         checks.put("broker", () -> broker == null || broker.isActive());
         checks.put("routes", this::routesStarted);
         checks.put("hl7Listener", this::hl7ListenerAccepting);
+        checks.put("dicomListener", () -> dicom != null && dicom.isAccepting());
         return checks;
     }
 
@@ -162,12 +209,18 @@ public final class Engine implements AutoCloseable {
     }
 
     public boolean isHealthy() {
-        return main != null && routesStarted() && hl7ListenerAccepting() && database.isHealthy()
+        return main != null && routesStarted() && hl7ListenerAccepting() && dicom != null && dicom.isAccepting()
+                && database.isHealthy()
                 && (broker == null || broker.isActive());
     }
 
     public CamelContext camelContext() {
         return main.getCamelContext();
+    }
+
+    /** The DICOM port actually bound (useful when configured as 0). */
+    public int dicomPort() {
+        return dicom.port();
     }
 
     public DxaflowConfig config() {
@@ -177,6 +230,10 @@ public final class Engine implements AutoCloseable {
     /** Stops intake first, lets in-flight messages finish, then the broker, then the database. */
     @Override
     public void close() {
+        if (dicom != null) {
+            dicom.close();
+            dicom = null;
+        }
         if (main != null) {
             try {
                 main.stop();

@@ -47,6 +47,7 @@ class EngineProcessTest {
         env.put("DXAFLOW_HL7_PORT", Integer.toString(hl7Port));
         env.put("DXAFLOW_HTTP_PORT", Integer.toString(httpPort));
         env.put("DXAFLOW_DATA_DIR", dataDir.toString());
+        env.put("DXAFLOW_DICOM_PORT", Integer.toString(FreePort.find()));
         env.put("DXAFLOW_HTTP_HOST", "127.0.0.1");
         env.put("DXAFLOW_HL7_HOST", "127.0.0.1");
         pb.redirectErrorStream(true);

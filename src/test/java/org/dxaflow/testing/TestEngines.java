@@ -19,6 +19,7 @@ public final class TestEngines {
                 "DXAFLOW_DATA_DIR", dataDir.toString(),
                 "DXAFLOW_HL7_PORT", Integer.toString(hl7Port),
                 "DXAFLOW_HTTP_PORT", Integer.toString(httpPort),
+                "DXAFLOW_DICOM_PORT", Integer.toString(FreePort.find()),
                 "DXAFLOW_HTTP_HOST", "127.0.0.1",
                 "DXAFLOW_HL7_HOST", "127.0.0.1"), new Properties());
     }

@@ -1,0 +1,100 @@
+package org.dxaflow.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dxaflow.dicom.data.Implementation;
+import org.dxaflow.dicom.dimse.service.DimseAcceptorServices;
+import org.dxaflow.dicom.dimse.service.FindScp;
+import org.dxaflow.dicom.dimse.service.NormalizedScp;
+import org.dxaflow.dicom.dimse.service.ServiceRegistry;
+import org.dxaflow.dicom.dimse.service.VerificationScp;
+import org.dxaflow.dicom.dimse.storage.StorageScp;
+import org.dxaflow.dicom.dimse.storage.StorageSopClasses;
+import org.dxaflow.dicom.dimse.storage.StoreHandler;
+import org.dxaflow.dicom.net.AcceptorConfig;
+import org.dxaflow.dicom.net.DicomServer;
+import org.dxaflow.dicom.net.Uids;
+import org.dxaflow.dicom.dimse.service.FindHandler;
+import org.dxaflow.dicom.dimse.service.NormalizedHandler;
+
+/**
+ * The engine's DICOM application entity: Verification, Modality Worklist FIND, MPPS and Storage
+ * on one port, configured from {@code dxaflow.dicom.*}.
+ */
+public final class DicomListener implements AutoCloseable {
+
+    /** Modality Worklist Information Model – FIND (PS3.4 K.4). */
+    public static final String MWL_FIND = "1.2.840.10008.5.1.4.31";
+    /** Modality Performed Procedure Step SOP Class (PS3.4 F.7). */
+    public static final String MPPS = "1.2.840.10008.3.1.2.3.3";
+
+    private final AcceptorConfig acceptor;
+    private final ServiceRegistry registry;
+    private final InetSocketAddress bind;
+    private DicomServer server;
+
+    public DicomListener(DxaflowConfig config, FindHandler worklist, NormalizedHandler mpps, StoreHandler storage) {
+        this.acceptor = acceptorConfig(config);
+        ServiceRegistry.Builder builder = ServiceRegistry.builder()
+                .register(Uids.VERIFICATION, new VerificationScp())
+                .register(MWL_FIND, new FindScp(worklist))
+                .register(MPPS, new NormalizedScp(mpps));
+        new StorageScp(storage).registerWith(builder, storageClasses(config));
+        this.registry = builder.build();
+        this.bind = new InetSocketAddress(config.get("dxaflow.dicom.host", "0.0.0.0"),
+                config.getInt(DxaflowConfig.DICOM_PORT));
+    }
+
+    static AcceptorConfig acceptorConfig(DxaflowConfig config) {
+        Set<String> allowed = csv(config.get("dxaflow.dicom.allowed", "")).stream().collect(Collectors.toSet());
+        return AcceptorConfig.defaults(config.get(DxaflowConfig.DICOM_AET))
+                .withAllowedCallingAeTitles(allowed)
+                .withMaxAssociations(config.getInt("dxaflow.dicom.max-associations", 20))
+                .withMaxPduLength(config.getInt("dxaflow.dicom.max-pdu-length", 16384))
+                .withTimeouts(Duration.ofSeconds(config.getInt("dxaflow.dicom.artim-seconds", 30)),
+                        Duration.ofSeconds(config.getInt("dxaflow.dicom.idle-seconds", 300)))
+                .withImplementation(Implementation.CLASS_UID, Implementation.VERSION_NAME);
+    }
+
+    /** The default storage classes plus any a site adds with {@code dxaflow.dicom.storage.extra-sop-classes}. */
+    static List<String> storageClasses(DxaflowConfig config) {
+        Set<String> classes = new LinkedHashSet<>(StorageSopClasses.DEFAULTS);
+        classes.addAll(csv(config.get("dxaflow.dicom.storage.extra-sop-classes", "")));
+        return List.copyOf(classes);
+    }
+
+    private static List<String> csv(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public void start() {
+        try {
+            server = DimseAcceptorServices.server(acceptor, registry).start(bind);
+        } catch (IOException e) {
+            throw new UncheckedIOException("DICOM listener cannot bind " + bind, e);
+        }
+    }
+
+    public boolean isAccepting() {
+        return server != null && server.port() > 0;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

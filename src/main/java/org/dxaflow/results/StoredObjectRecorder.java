@@ -1,0 +1,34 @@
+package org.dxaflow.results;
+
+import org.dxaflow.store.ProcedureStepStore;
+import org.dxaflow.store.StoredObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records each announced object against its order (by accession number, then Study Instance UID).
+ * The results step reads these rows to build densitometry results.
+ */
+public final class StoredObjectRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredObjectRecorder.class);
+
+    private final StoredObjectStore objects;
+    private final ProcedureStepStore orders;
+
+    public StoredObjectRecorder(StoredObjectStore objects, ProcedureStepStore orders) {
+        this.objects = objects;
+        this.orders = orders;
+    }
+
+    /** Returns RECORDED, DUPLICATE or UNMATCHED (recorded, but no order found yet). */
+    public String record(StoredObjectEvent event) {
+        Long orderId = orders.orderFor(event.accessionNumber(), event.studyInstanceUid()).orElse(null);
+        if (!objects.record(event, orderId)) {
+            return "DUPLICATE";
+        }
+        LOG.info("Object {} recorded{}", event.sopInstanceUid(),
+                orderId == null ? " without a matching order" : " for order " + orderId);
+        return orderId == null ? "UNMATCHED" : "RECORDED";
+    }
+}

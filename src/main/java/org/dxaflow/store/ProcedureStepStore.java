@@ -1,0 +1,64 @@
+package org.dxaflow.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.dxaflow.worklist.ProcedureStepEvent;
+
+/** Modality Performed Procedure Steps as the scanner reported them. */
+public final class ProcedureStepStore {
+
+    private final Jdbc jdbc;
+
+    public ProcedureStepStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ProcedureStepEvent> find(String sopInstanceUid) {
+        return jdbc.queryOne("SELECT * FROM performed_procedure_step WHERE sop_instance_uid = ?",
+                rs -> new ProcedureStepEvent(rs.getString("sop_instance_uid"), rs.getString("status"),
+                        Jdbc.nullableLong(rs, "order_id"), rs.getString("accession_number"),
+                        rs.getString("study_instance_uid"), rs.getString("performed_station"),
+                        rs.getString("started_at"), rs.getString("ended_at")),
+                sopInstanceUid);
+    }
+
+    /** False when an instance with this UID already exists (the primary key decides, not a race). */
+    public boolean create(ProcedureStepEvent e, Instant now) {
+        try {
+            jdbc.update("INSERT INTO performed_procedure_step (sop_instance_uid, status, order_id, accession_number,"
+                            + " study_instance_uid, performed_station, started_at, ended_at, created_at, updated_at)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    e.sopInstanceUid(), e.status(), e.orderId(), e.accessionNumber(), e.studyInstanceUid(),
+                    e.performedStation(), e.startedAt(), e.endedAt(), now, now);
+            return true;
+        } catch (StoreException duplicate) {
+            if (find(e.sopInstanceUid()).isPresent()) {
+                return false;
+            }
+            throw duplicate;
+        }
+    }
+
+    /** Moves a step on, unless it reached a final state meanwhile; false then. */
+    public boolean update(ProcedureStepEvent e, Instant now) {
+        return jdbc.update("UPDATE performed_procedure_step SET status = ?, ended_at = ?, updated_at = ?"
+                        + " WHERE sop_instance_uid = ? AND status = 'IN PROGRESS'",
+                e.status(), e.endedAt(), now, e.sopInstanceUid()) == 1;
+    }
+
+    /** The order a scheduled step belongs to: by accession number, else by Study Instance UID. */
+    public Optional<Long> orderFor(String accessionNumber, String studyInstanceUid) {
+        if (accessionNumber != null && !accessionNumber.isBlank()) {
+            Optional<Long> byAccession = jdbc.queryOne("SELECT id FROM dxa_order WHERE accession_number = ?"
+                    + " ORDER BY id DESC", rs -> rs.getLong(1), accessionNumber.trim());
+            if (byAccession.isPresent()) {
+                return byAccession;
+            }
+        }
+        if (studyInstanceUid != null && !studyInstanceUid.isBlank()) {
+            return jdbc.queryOne("SELECT id FROM dxa_order WHERE study_instance_uid = ? ORDER BY id DESC",
+                    rs -> rs.getLong(1), studyInstanceUid.trim());
+        }
+        return Optional.empty();
+    }
+}

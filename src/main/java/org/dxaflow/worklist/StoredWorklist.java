@@ -1,0 +1,161 @@
+package org.dxaflow.worklist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.dxaflow.dicom.data.Attributes;
+import org.dxaflow.dicom.data.Tag;
+import org.dxaflow.dicom.data.UidGenerator;
+import org.dxaflow.justification.ReferralField;
+import org.dxaflow.justification.ReferralQuestionMapping;
+import org.dxaflow.order.ClinicalAnswer;
+import org.dxaflow.order.CodedValue;
+import org.dxaflow.order.PersonName;
+import org.dxaflow.store.Jdbc;
+
+/**
+ * The worklist is the engine's own order book: every order in a worklist status (SCHEDULED once
+ * justified) is one item. Accession number and patient ID keys, the ones scanners query by, are
+ * pushed down into SQL; everything else is left to the matcher.
+ */
+public final class StoredWorklist implements WorklistQuery {
+
+    /** Site settings for the items: which statuses, which scanner AE, which coding scheme. */
+    public record Settings(Set<String> statuses, String stationAeTitle, String issuerOfPatientId,
+            String stepDescription) {
+    }
+
+    private final Jdbc jdbc;
+    private final Settings settings;
+    private final WorklistDataSet dataSets;
+    private final UidGenerator uids;
+    private final ReferralQuestionMapping questions;
+
+    public StoredWorklist(Jdbc jdbc, Settings settings, WorklistDataSet dataSets, UidGenerator uids,
+            ReferralQuestionMapping questions) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.dataSets = dataSets;
+        this.uids = uids;
+        this.questions = questions;
+    }
+
+    @Override
+    public void candidates(Attributes keys, Consumer<Attributes> sink) {
+        StringBuilder sql = new StringBuilder("SELECT o.id, o.accession_number, o.study_instance_uid,"
+                + " o.procedure_code, o.procedure_text, o.procedure_scheme, o.referrer_family_name,"
+                + " o.referrer_given_name, o.requested_date, o.answers_json, p.mrn, p.mrn_authority, p.nhs_number,"
+                + " p.family_name, p.given_name, p.middle_name, p.name_prefix, p.birth_date, p.sex"
+                + " FROM dxa_order o JOIN patient p ON p.id = o.patient_id WHERE o.status IN (");
+        List<Object> params = new ArrayList<>();
+        for (String s : settings.statuses()) {
+            sql.append(params.isEmpty() ? "?" : ",?");
+            params.add(s);
+        }
+        sql.append(')');
+        exact(keys, Tag.AccessionNumber).ifPresent(v -> {
+            sql.append(" AND o.accession_number = ?");
+            params.add(v);
+        });
+        exact(keys, Tag.PatientID).ifPresent(v -> {
+            sql.append(" AND (p.mrn = ? OR p.nhs_number = ?)");
+            params.add(v);
+            params.add(v);
+        });
+        sql.append(" ORDER BY o.id");
+        List<WorklistEntry> entries = jdbc.query(sql.toString(), this::entry, params.toArray());
+        for (WorklistEntry e : entries) {
+            sink.accept(dataSets.toAttributes(e));
+        }
+    }
+
+    /** A key given as one value without wildcards can be matched by the database. */
+    private static Optional<String> exact(Attributes keys, Tag tag) {
+        String v = keys.getString(tag);
+        if (v == null || v.isBlank() || v.contains("*") || v.contains("?") || keys.getStrings(tag).length > 1) {
+            return Optional.empty();
+        }
+        return Optional.of(v.trim());
+    }
+
+    private WorklistEntry entry(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        String studyUid = rs.getString("study_instance_uid");
+        if (studyUid == null || studyUid.isBlank()) {
+            studyUid = assignStudyUid(id);
+        }
+        String accession = rs.getString("accession_number");
+        List<ClinicalAnswer> answers = Answers.parse(rs.getString("answers_json"));
+        Double weight = number(answers, ReferralField.WEIGHT_KG);
+        Double heightCm = number(answers, ReferralField.HEIGHT_CM);
+        return new WorklistEntry(
+                id,
+                accession,
+                rs.getString("mrn") == null || rs.getString("mrn").isEmpty() ? rs.getString("nhs_number") : rs.getString("mrn"),
+                rs.getString("mrn") == null || rs.getString("mrn").isEmpty() ? "NHS"
+                        : nz(rs.getString("mrn_authority"), settings.issuerOfPatientId()),
+                rs.getString("nhs_number"),
+                new PersonName(rs.getString("family_name"), rs.getString("given_name"), rs.getString("middle_name"),
+                        rs.getString("name_prefix")),
+                Jdbc.date(rs, "birth_date"),
+                rs.getString("sex"),
+                weight,
+                heightCm == null ? null : heightCm / 100.0,
+                new PersonName(rs.getString("referrer_family_name"), rs.getString("referrer_given_name"), "", ""),
+                studyUid,
+                accession,
+                new CodedValue(rs.getString("procedure_code"), rs.getString("procedure_text"),
+                        rs.getString("procedure_scheme")),
+                settings.stationAeTitle(),
+                date(rs.getString("requested_date")),
+                null,
+                "SPS" + id,
+                settings.stepDescription(),
+                List.of(),
+                "SCHEDULED");
+    }
+
+    /** Stable from the first time the order is offered to a scanner; a random UID, never derived. */
+    private String assignStudyUid(long orderId) {
+        String uid = uids.createUid();
+        jdbc.update("UPDATE dxa_order SET study_instance_uid = ? WHERE id = ? AND study_instance_uid IS NULL",
+                uid, orderId);
+        return jdbc.queryOne("SELECT study_instance_uid FROM dxa_order WHERE id = ?", r -> r.getString(1), orderId)
+                .orElse(uid);
+    }
+
+    private Double number(List<ClinicalAnswer> answers, ReferralField field) {
+        for (ClinicalAnswer a : answers) {
+            if (questions.fieldFor(a.code(), a.codingSystem()).filter(f -> f == field).isPresent()
+                    && !a.values().isEmpty()) {
+                try {
+                    return Double.parseDouble(a.values().get(0).trim());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate date(String hl7) {
+        if (hl7 == null || hl7.length() < 8) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(hl7.substring(0, 4) + "-" + hl7.substring(4, 6) + "-" + hl7.substring(6, 8));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String nz(String v, String fallback) {
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
