@@ -27,6 +27,7 @@ import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.PatientStore;
 import org.dxaflow.web.HealthApi;
 import org.dxaflow.web.MessagesApi;
+import org.dxaflow.web.ObjectsApi;
 import org.dxaflow.web.OrdersApi;
 import org.dxaflow.dicom.data.Implementation;
 import org.dxaflow.dicom.data.UidGenerator;
@@ -111,7 +112,9 @@ public final class Engine implements AutoCloseable {
         main.bind("healthApi", new HealthApi(healthChecks(), json));
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
         main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, clock));
-        main.bind("storedObjectRecorder", new StoredObjectRecorder(new StoredObjectStore(jdbc), procedureSteps));
+        StoredObjectStore storedObjects = new StoredObjectStore(jdbc);
+        main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, procedureSteps));
+        main.bind("objectsApi", new ObjectsApi(storedObjects, json));
         try {
             main.start();
         } catch (Exception e) {

@@ -1,7 +1,6 @@
 package org.dxaflow.store;
 
 import java.util.List;
-import java.util.Map;
 import org.dxaflow.results.StoredObjectEvent;
 
 /** Every object the Storage SCP received, once per SOP Instance UID, linked to its order when known. */
@@ -29,11 +28,30 @@ public final class StoredObjectStore {
         return true;
     }
 
-    public List<Map<String, Object>> forOrder(long orderId) {
-        return jdbc.query("SELECT sop_instance_uid, sop_class_uid, status, received_at FROM stored_object"
-                + " WHERE order_id = ? ORDER BY id", rs -> Map.of(
-                        "sopInstanceUid", rs.getString(1), "sopClassUid", rs.getString(2),
-                        "status", rs.getString(3), "receivedAt", Jdbc.instant(rs, "received_at")), orderId);
+    /** One recorded object, as the API lists it (identifiers and where the file is, no demographics). */
+    public record StoredObject(long id, String sopInstanceUid, String sopClassUid, String studyInstanceUid,
+            String accessionNumber, String callingAeTitle, String filePath, Long orderId, String status,
+            java.time.Instant receivedAt) {
+    }
+
+    /** Objects filtered by accession number and/or status (null = any), newest first. */
+    public List<StoredObject> find(String accessionNumber, String status, int limit) {
+        StringBuilder where = new StringBuilder();
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        if (accessionNumber != null && !accessionNumber.isBlank()) {
+            where.append(" WHERE accession_number = ?");
+            params.add(accessionNumber.trim());
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(where.length() == 0 ? " WHERE" : " AND").append(" status = ?");
+            params.add(status.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        return jdbc.query("SELECT * FROM stored_object" + where + " ORDER BY id DESC FETCH FIRST "
+                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY", rs -> new StoredObject(rs.getLong("id"),
+                        rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"),
+                        rs.getString("study_instance_uid"), rs.getString("accession_number"),
+                        rs.getString("calling_ae_title"), rs.getString("file_path"), Jdbc.nullableLong(rs, "order_id"),
+                        rs.getString("status"), Jdbc.instant(rs, "received_at")), params.toArray());
     }
 
     public int count() {
