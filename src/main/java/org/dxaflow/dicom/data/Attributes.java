@@ -309,16 +309,8 @@ public final class Attributes {
      * item so the copies belong to this data set; byte arrays are shared since they never change.
      */
     public Attributes addAll(Attributes other) {
-        for (Element e : other.elements.values()) {
-            if (e.value() instanceof Sequence s) {
-                Sequence target = new Sequence(this);
-                for (Attributes item : s) {
-                    target.addItem(item);
-                }
-                put(e.tag(), e.vr(), target);
-            } else {
-                elements.put(e.tag(), e);
-            }
+        for (int tag : other.elements.keySet()) {
+            copyFrom(other, tag);
         }
         return this;
     }
