@@ -18,6 +18,7 @@ public final class StatusChanges {
 
     public static final String RIS_PENDING = "PENDING";
     public static final String RIS_QUEUED = "QUEUED";
+    public static final String RIS_DELIVERED = "DELIVERED";
     public static final String RIS_DISABLED = "DISABLED";
 
     private final Jdbc jdbc;
@@ -64,6 +65,12 @@ public final class StatusChanges {
     public void markQueued(long changeId, Instant now) {
         jdbc.update("UPDATE order_status_change SET ris_state = ?, ris_queued_at = ? WHERE id = ?", RIS_QUEUED, now,
                 changeId);
+    }
+
+    /** The RIS answered AA. */
+    public void markDelivered(long changeId, Instant now) {
+        jdbc.update("UPDATE order_status_change SET ris_state = ?, ris_delivered_at = ? WHERE id = ?", RIS_DELIVERED,
+                now, changeId);
     }
 
     private static StatusChange map(ResultSet rs) throws SQLException {

@@ -60,4 +60,11 @@ public final class RisOutbox {
     public void markQueued(long changeId) {
         statuses.markQueued(changeId, clock.instant());
     }
+
+    /** A message put on the queue by hand (e.g. moved back from the dead letter queue) has no change id. */
+    public void markDelivered(Long changeId) {
+        if (changeId != null) {
+            statuses.markDelivered(changeId, clock.instant());
+        }
+    }
 }

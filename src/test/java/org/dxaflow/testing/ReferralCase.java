@@ -32,6 +32,13 @@ public record ReferralCase(Path file, String id, JsonNode root) {
         }
     }
 
+    /** The case whose file name starts {@code case-NN-}. */
+    public static ReferralCase number(int n) {
+        String prefix = String.format("case-%02d-", n);
+        return all().stream().filter(c -> c.file().getFileName().toString().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + "*.yaml in " + DIR));
+    }
+
     static ReferralCase read(Path file) {
         try {
             JsonNode root = YAML.readTree(file.toFile());
@@ -79,8 +86,12 @@ public record ReferralCase(Path file, String id, JsonNode root) {
      * patient, ORC-12 and OBR-16 the referrer (both empty when unsigned), one OBX per answer.
      */
     public String toHl7(String version, String controlId) {
+        return toHl7(version, controlId, placerOrderNumber());
+    }
+
+    /** The same referral under another placer order number (and so another order). */
+    public String toHl7(String version, String controlId, String placer) {
         JsonNode r = root.path("referral");
-        String placer = placerOrderNumber();
         String when = r.path("referralDate").asText().replace("-", "") + "090000";
         boolean omg = version.startsWith("2.5");
         String type = omg ? "OMG^O19^OMG_O19" : version.equals("2.3") ? "ORM^O01" : "ORM^O01^ORM_O01";
@@ -92,7 +103,8 @@ public record ReferralCase(Path file, String id, JsonNode root) {
                 + r.path("patient").path("sex").asText());
         segments.add("PV1|1|O");
         segments.add("ORC|NW|" + placer + "^CRIS|||||||" + when + "|||" + referrer);
-        segments.add("OBR|1|" + placer + "^CRIS||XDXAS^DXA scan lumbar spine and hip^L|||||||||||||" + referrer
+        // OBR-16 ordering provider, OBR-18 placer field 1 = accession number (UK RIS)
+        segments.add("OBR|1|" + placer + "^CRIS||XDXAS^DXA scan lumbar spine and hip^L" + "|".repeat(12) + referrer
                 + "||" + placer);
         int n = 0;
         Map<String, Integer> subIds = new LinkedHashMap<>();
