@@ -85,10 +85,6 @@ public final class OrderStore {
                 answersJson(r.answers()), now, id);
     }
 
-    public void setStatus(Connection c, long id, OrderStatus status, Instant now) throws SQLException {
-        Jdbc.update(c, "UPDATE dxa_order SET status = ?, updated_at = ? WHERE id = ?", status, now, id);
-    }
-
     public void link(Connection c, long orderId, long messageId, String action, Instant now) throws SQLException {
         Jdbc.update(c, "INSERT INTO order_message (order_id, message_id, action, at) VALUES (?,?,?,?)",
                 orderId, messageId, action, now);
