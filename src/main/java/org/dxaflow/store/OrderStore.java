@@ -134,6 +134,12 @@ public final class OrderStore {
                 + " ROWS ONLY", this::map, params.toArray());
     }
 
+    /** Orders in one status, longest waiting first (the practitioner's review queue). */
+    public List<Order> oldestFirst(OrderStatus status, int limit) {
+        return jdbc.query(SELECT + " WHERE o.status = ? ORDER BY o.received_at, o.id FETCH FIRST "
+                + Math.max(1, Math.min(limit, 5000)) + " ROWS ONLY", this::map, status);
+    }
+
     private static void add(StringBuilder where, List<Object> params, String clause, String value) {
         if (value != null && !value.isBlank()) {
             where.append(where.length() == 0 ? " WHERE " : " AND ").append(clause);

@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import java.util.Comparator;
 import java.util.List;
 import org.dxaflow.gate.DecisionConflictException;
 import org.dxaflow.gate.NoSuchOrderException;
@@ -35,10 +34,7 @@ public final class JustificationApi {
     }
 
     public ApiResponse queue() {
-        List<Order> waiting = orders.find(new OrderStore.Filter(null, null, null,
-                OrderStatus.AWAITING_JUSTIFICATION.name()), 5000).stream()
-                .sorted(Comparator.comparing(Order::receivedAt).thenComparing(Order::id))
-                .toList();
+        List<Order> waiting = orders.oldestFirst(OrderStatus.AWAITING_JUSTIFICATION, 5000);
         return ordersApi.ok(views.summaries(waiting, true));
     }
 
