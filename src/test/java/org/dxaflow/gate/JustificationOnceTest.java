@@ -85,5 +85,7 @@ class JustificationOnceTest {
                 detail.get("statusHistory").get(0).get("from").asText() + "->"
                         + detail.get("statusHistory").get(0).get("to").asText()));
         assertEquals(1, detail.get("statusHistory").size());
+        assertEquals("DISABLED", detail.get("statusHistory").get(0).get("risMessage").asText(),
+                "dxaflow.ris.host is empty in the shipped conf: recorded, not sent");
     }
 }
