@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,18 +17,43 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
+import org.dxaflow.gate.AutoJustification;
+import org.dxaflow.gate.DecisionApplier;
+import org.dxaflow.gate.DecisionStore;
+import org.dxaflow.gate.PractitionerJustification;
+import org.dxaflow.gate.ReferralAssembler;
 import org.dxaflow.hl7.AckBuilder;
 import org.dxaflow.hl7.Hl7Intake;
 import org.dxaflow.hl7.Hl7Processor;
 import org.dxaflow.hl7.MessageReader;
+import org.dxaflow.justification.JustificationGate;
+import org.dxaflow.justification.PractitionerReview;
+import org.dxaflow.justification.ReferralQuestionMapping;
+import org.dxaflow.justification.RuleSet;
+import org.dxaflow.justification.RuleSetLoader;
+import org.dxaflow.justification.config.ConfigException;
+import org.dxaflow.pathway.AppointmentBook;
+import org.dxaflow.pathway.PathwaySettings;
+import org.dxaflow.pathway.PathwaySettingsLoader;
+import org.dxaflow.pathway.SchedulePolicy;
+import org.dxaflow.pathway.ScheduleStore;
+import org.dxaflow.pathway.StatusChanges;
+import org.dxaflow.ris.RisLink;
+import org.dxaflow.ris.RisOutbox;
+import org.dxaflow.ris.RisSettings;
+import org.dxaflow.ris.RisStatusMessages;
 import org.dxaflow.store.Database;
 import org.dxaflow.store.InboundMessageStore;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.PatientStore;
+import org.dxaflow.web.DecisionRequestReader;
 import org.dxaflow.web.HealthApi;
+import org.dxaflow.web.JustificationApi;
 import org.dxaflow.web.MessagesApi;
 import org.dxaflow.web.ObjectsApi;
+import org.dxaflow.order.CodedValue;
+import org.dxaflow.web.OrderViews;
 import org.dxaflow.web.OrdersApi;
 import org.dxaflow.dicom.data.Implementation;
 import org.dxaflow.dicom.data.UidGenerator;
@@ -70,8 +96,14 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** The editable clinical configuration, read and validated before anything else starts. */
+    private record ClinicalConf(RuleSet rules, ReferralQuestionMapping questions, PathwaySettings pathway) {
+    }
+
     public void start() {
         long t0 = System.nanoTime();
+        // A mistake in a rule file stops the engine here, with file:line errors, before it takes any message.
+        ClinicalConf conf = loadClinicalConf();
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -102,16 +134,36 @@ public final class Engine implements AutoCloseable {
         AckBuilder acks = new AckBuilder(config.get("dxaflow.hl7.application", "DXAFLOW"),
                 config.get("dxaflow.hl7.facility", "DXA"), clock);
 
+        RisSettings ris = risSettings();
+        SchedulePolicy policy = new SchedulePolicy(conf.pathway());
+        ScheduleStore schedules = new ScheduleStore(jdbc, policy);
+        StatusChanges statuses = new StatusChanges(jdbc, ris.enabled());
+        DecisionStore decisions = new DecisionStore(jdbc, json);
+        DecisionApplier applier = new DecisionApplier(decisions, statuses, schedules, policy);
+        OrderViews views = new OrderViews(decisions, schedules, policy);
+        OrdersApi ordersApi = new OrdersApi(orders, messages, views, decisions, statuses, json);
+
         main = new Main();
         main.setOverrideProperties(camelProperties());
         main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
         main.bind("hl7Intake", new Hl7Intake(reader, acks, messages, clock));
-        main.bind("hl7Processor", new Hl7Processor(reader, jdbc, messages, patients, orders, clock));
-        main.bind("ordersApi", new OrdersApi(orders, messages, json));
+        main.bind("hl7Processor", new Hl7Processor(reader, jdbc, messages, patients, orders, statuses,
+                new AppointmentBook(orders, schedules, policy), clock));
+        main.bind("autoJustification", new AutoJustification(jdbc, orders, decisions,
+                new ReferralAssembler(conf.questions(), conf.pathway().zone()),
+                new JustificationGate(conf.rules(), clock), conf.rules(), applier, clock));
+        main.bind("risOutbox", new RisOutbox(statuses, orders, schedules,
+                new RisStatusMessages(ris, conf.pathway().zone()), clock, ris.enabled()));
+        main.bind("risLink", new RisLink(ris));
+        main.bind("ordersApi", ordersApi);
+        main.bind("justificationApi", new JustificationApi(orders, views, ordersApi,
+                new PractitionerJustification(jdbc, orders, decisions,
+                        new PractitionerReview(conf.rules().protocol(), clock), applier, clock),
+                new DecisionRequestReader(json)));
         main.bind("messagesApi", new MessagesApi(messages, json));
         main.bind("healthApi", new HealthApi(healthChecks(), json));
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
-        main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, clock));
+        main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, statuses, schedules, clock));
         StoredObjectStore storedObjects = new StoredObjectStore(jdbc);
         main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, procedureSteps));
         main.bind("objectsApi", new ObjectsApi(storedObjects, json));
@@ -122,25 +174,27 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("Camel failed to start: " + e.getMessage(), e);
         }
         // The DICOM services publish into the routes, so they open only once Camel is running.
-        dicom = dicomListener(jdbc, procedureSteps, json);
+        dicom = dicomListener(jdbc, procedureSteps, decisions, conf.questions(), json);
         dicom.start();
-        LOG.info("dxaflow started in {} ms: HL7 MLLP on {}, HTTP on {}, DICOM {} on {}",
-                (System.nanoTime() - t0) / 1_000_000, config.get(DxaflowConfig.HL7_PORT),
-                config.get(DxaflowConfig.HTTP_PORT), config.get(DxaflowConfig.DICOM_AET), dicom.port());
+        LOG.info("dxaflow started in {} ms: HL7 MLLP on {}, HTTP on {}, DICOM {} on {}; justification rules {};"
+                        + " status messages to the RIS {}", (System.nanoTime() - t0) / 1_000_000,
+                config.get(DxaflowConfig.HL7_PORT), config.get(DxaflowConfig.HTTP_PORT),
+                config.get(DxaflowConfig.DICOM_AET), dicom.port(), conf.rules().version(),
+                ris.enabled() ? "at " + ris.host() + ":" + ris.port() : "off (dxaflow.ris.host empty)");
     }
 
-    private DicomListener dicomListener(Jdbc jdbc, ProcedureStepStore procedureSteps, ObjectMapper json) {
+    private DicomListener dicomListener(Jdbc jdbc, ProcedureStepStore procedureSteps, DecisionStore decisions,
+            ReferralQuestionMapping questions, ObjectMapper json) {
         QueueEvents events = new QueueEvents(main.getCamelContext().createProducerTemplate(), json);
         UidGenerator uids = new UidGenerator(config.get(UidGenerator.CONFIG_KEY, UidGenerator.DEFAULT_ROOT));
-        StoredWorklist worklist = new StoredWorklist(jdbc,
+        StoredWorklist worklist = new StoredWorklist(jdbc, ids -> protocols(decisions, ids),
                 new StoredWorklist.Settings(
                         Set.of(config.get("dxaflow.worklist.statuses", "SCHEDULED").split("\\s*,\\s*")),
                         config.get("dxaflow.worklist.station-aet", ""),
                         config.get("dxaflow.worklist.issuer-of-patient-id", ""),
                         config.get("dxaflow.worklist.step-description", "DXA bone densitometry")),
                 new WorklistDataSet(config.get("dxaflow.worklist.local-coding-scheme", "99DXAFLOW")), uids,
-                ReferralQuestionMapping.load(config.path(DxaflowConfig.MAPPINGS_DIR)
-                        .resolve("hl7").resolve("referral-questions.yaml")));
+                questions);
         SpoolStoreHandler spool;
         try {
             spool = new SpoolStoreHandler(config.dataDir().resolve("spool").resolve("dicom"),
@@ -151,6 +205,35 @@ public final class Engine implements AutoCloseable {
         return new DicomListener(config, new WorklistFindHandler(worklist),
                 new MppsHandler(procedureSteps, events, uids, clock),
                 new AnnouncingStoreHandler(spool, events, clock));
+    }
+
+    private ClinicalConf loadClinicalConf() {
+        Path confDir = config.path(DxaflowConfig.CONF_DIR);
+        try {
+            return new ClinicalConf(
+                    new RuleSetLoader().load(confDir.resolve("justification")),
+                    ReferralQuestionMapping.load(config.path(DxaflowConfig.MAPPINGS_DIR)
+                            .resolve("hl7").resolve("referral-questions.yaml")),
+                    new PathwaySettingsLoader().load(confDir.resolve(PathwaySettingsLoader.FILE)));
+        } catch (ConfigException e) {
+            throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
+        }
+    }
+
+    private RisSettings risSettings() {
+        return new RisSettings(config.get("dxaflow.ris.host", ""), config.getInt("dxaflow.ris.port", 2576),
+                config.getInt("dxaflow.ris.timeout-ms", 10_000), config.get("dxaflow.hl7.application", "DXAFLOW"),
+                config.get("dxaflow.hl7.facility", "DXA"), config.get("dxaflow.ris.application", ""),
+                config.get("dxaflow.ris.facility", ""));
+    }
+
+    /** The protocol the latest decision on each order chose: the worklist's ScheduledProtocolCodeSequence. */
+    private static java.util.Map<Long, java.util.List<CodedValue>> protocols(DecisionStore decisions,
+            java.util.Collection<Long> orderIds) {
+        java.util.Map<Long, java.util.List<CodedValue>> out = new java.util.HashMap<>();
+        decisions.latest(orderIds).forEach((id, d) -> out.put(id, d.decision().protocol().stream()
+                .map(p -> new CodedValue(p.value(), p.meaning(), p.codingSchemeDesignator())).toList()));
+        return out;
     }
 
     private CachingConnectionFactory connectionFactory(String brokerUrl) {

@@ -30,7 +30,7 @@ public final class Hl7Intake {
 
     public Hl7Intake(MessageReader reader, AckBuilder acks, InboundMessageStore messages, Clock clock) {
         this.reader = reader;
-        this.validator = new MessageValidator(reader.patients());
+        this.validator = new MessageValidator(reader.patients(), reader.appointments());
         this.acks = acks;
         this.messages = messages;
         this.clock = clock;

@@ -5,11 +5,16 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderRequest;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.order.Patient;
+import org.dxaflow.pathway.AppointmentBook;
+import org.dxaflow.pathway.StatusChange;
+import org.dxaflow.pathway.StatusChanges;
 import org.dxaflow.store.InboundMessageStore;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.store.OrderStore;
@@ -21,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * Applies queued messages to the order book, one at a time and in arrival order (a cancel must
  * not overtake its order). Each message is applied in one database transaction together with its
  * record, so a crash either leaves no trace (and the queue redelivers) or the whole effect.
+ * New orders are handed on for justification ({@link Outcome#ordersToJustify}); a status the
+ * message changes (a cancel) goes through {@link StatusChanges} so the RIS hears of it.
  */
 public final class Hl7Processor {
 
@@ -38,26 +45,48 @@ public final class Hl7Processor {
     private final InboundMessageStore messages;
     private final PatientStore patients;
     private final OrderStore orders;
+    private final StatusChanges statuses;
+    private final AppointmentBook appointments;
     private final Clock clock;
 
+    /**
+     * What processing one message did.
+     *
+     * @param outcome          PROCESSED, ERROR, DUPLICATE, or REDELIVERED when already applied
+     * @param ordersToJustify  ids of the orders the message created, as text (queue message bodies)
+     */
+    public record Outcome(String outcome, List<String> ordersToJustify) {
+        public Outcome {
+            ordersToJustify = List.copyOf(ordersToJustify);
+        }
+
+        @Override
+        public String toString() {
+            return outcome;
+        }
+    }
+
     public Hl7Processor(MessageReader reader, Jdbc jdbc, InboundMessageStore messages, PatientStore patients,
-            OrderStore orders, Clock clock) {
+            OrderStore orders, StatusChanges statuses, AppointmentBook appointments, Clock clock) {
         this.reader = reader;
         this.jdbc = jdbc;
         this.messages = messages;
         this.patients = patients;
         this.orders = orders;
+        this.statuses = statuses;
+        this.appointments = appointments;
         this.clock = clock;
     }
 
-    /** Returns the outcome (PROCESSED, ERROR, DUPLICATE, or REDELIVERED when already applied). */
-    public String process(String raw, String intakeId, long receivedAtMillis) {
+    public Outcome process(String raw, String intakeId, long receivedAtMillis) {
         Er7Message message = Er7Message.parse(raw);
         MessageHeader header = MessageHeader.of(message);
         Instant receivedAt = Instant.ofEpochMilli(receivedAtMillis);
-        String outcome = jdbc.inTransaction(c -> {
+        Outcome outcome = jdbc.inTransaction(c -> {
             if (messages.isRecorded(c, intakeId)) {
-                return "REDELIVERED";
+                // Applied before a crash, but what followed (justification) may not have been queued:
+                // hand the created orders on again; the gate ignores orders it has already decided.
+                return new Outcome("REDELIVERED", ids(orders.createdByIntake(c, intakeId)));
             }
             Instant now = clock.instant();
             boolean resend = messages.wasApplied(c, header);
@@ -65,28 +94,41 @@ public final class Hl7Processor {
             if (resend) {
                 messages.setOutcome(c, messageId, InboundMessageStore.Status.DUPLICATE,
                         "Resend of control id " + header.controlId() + "; already applied");
-                return InboundMessageStore.Status.DUPLICATE.name();
+                return new Outcome(InboundMessageStore.Status.DUPLICATE.name(), List.of());
             }
             Savepoint beforeApply = c.setSavepoint();
             try {
-                apply(c, messageId, reader.read(message, header), now);
-                return InboundMessageStore.Status.PROCESSED.name();
+                List<Long> created = new ArrayList<>();
+                apply(c, messageId, reader.read(message, header), now, created);
+                return new Outcome(InboundMessageStore.Status.PROCESSED.name(), ids(created));
             } catch (NotApplicable e) {
                 c.rollback(beforeApply);
                 messages.setOutcome(c, messageId, InboundMessageStore.Status.ERROR, e.getMessage());
-                return InboundMessageStore.Status.ERROR.name() + ": " + e.getMessage();
+                return new Outcome(InboundMessageStore.Status.ERROR.name() + ": " + e.getMessage(), List.of());
             }
         });
         LOG.info("Message {} ({} control id {}): {}", intakeId, header.typeAndTrigger(), header.controlId(), outcome);
         return outcome;
     }
 
-    private void apply(Connection c, long messageId, MappedMessage m, Instant now)
+    private static List<String> ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).toList();
+    }
+
+    private void apply(Connection c, long messageId, MappedMessage m, Instant now, List<Long> created)
             throws SQLException, NotApplicable {
         if (m.isOrder()) {
             Patient patient = patients.upsert(c, m.patient(), now);
             for (OrderMapper.MappedOrder o : m.orders()) {
-                applyOrder(c, messageId, patient, o.request(), m.header().version(), now);
+                applyOrder(c, messageId, patient, o.request(), m.header().version(), now).ifPresent(created::add);
+            }
+        } else if (m.isAppointment()) {
+            try {
+                AppointmentBook.Applied applied =
+                        appointments.apply(c, messageId, m.header().triggerEvent(), m.appointment(), now);
+                orders.link(c, applied.order().id(), messageId, applied.action(), now);
+            } catch (AppointmentBook.NotApplicable e) {
+                throw new NotApplicable(e.getMessage());
             }
         } else if (m.isMerge()) {
             merge(c, messageId, m, now);
@@ -98,7 +140,8 @@ public final class Hl7Processor {
         }
     }
 
-    private void applyOrder(Connection c, long messageId, Patient patient, OrderRequest r, String version,
+    /** Applies one order group; returns the id of the order when it created one. */
+    private Optional<Long> applyOrder(Connection c, long messageId, Patient patient, OrderRequest r, String version,
             Instant now) throws SQLException, NotApplicable {
         Optional<Order> existing = orders.byPlacerNumber(c, r.placerOrderNumber());
         switch (r.control()) {
@@ -111,20 +154,22 @@ public final class Hl7Processor {
                     Order created = orders.create(c, patient.id(), r, version, now);
                     orders.link(c, created.id(), messageId, "CREATED", now);
                     LOG.info("Order {} created, accession {}", created.placerOrderNumber(), created.accessionNumber());
+                    return Optional.of(created.id());
                 }
             }
             case CA, DC -> {
                 Order order = require(existing, r);
                 if (order.status() == OrderStatus.CANCELLED) {
                     orders.link(c, order.id(), messageId, "CANCEL_RESENT", now);
-                    return;
+                    return Optional.empty();
                 }
                 if (order.status().isFinal() || order.status() == OrderStatus.COMPLETED
                         || order.status() == OrderStatus.IN_PROGRESS) {
                     throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
                             + " and can no longer be cancelled");
                 }
-                orders.setStatus(c, order.id(), OrderStatus.CANCELLED, now);
+                // Takes a scheduled order off the worklist; the RIS is told like for any other change.
+                statuses.change(c, order, OrderStatus.CANCELLED, StatusChange.Reason.NONE, now);
                 orders.link(c, order.id(), messageId, "CANCELLED", now);
             }
             case XO -> {
@@ -139,6 +184,7 @@ public final class Hl7Processor {
             case SC -> orders.link(c, require(existing, r).id(), messageId, "STATUS_FROM_RIS", now);
             default -> throw new NotApplicable("Order control " + r.control() + " is not handled");
         }
+        return Optional.empty();
     }
 
     private void merge(Connection c, long messageId, MappedMessage m, Instant now)

@@ -1,6 +1,7 @@
 package org.dxaflow.hl7;
 
 import java.util.List;
+import org.dxaflow.order.AppointmentRequest;
 import org.dxaflow.order.PatientDemographics;
 
 /** An inbound message read through the mappings: who it is about and what it asks for. */
@@ -10,7 +11,8 @@ public record MappedMessage(
         boolean hasPid,
         PatientDemographics patient,
         List<OrderMapper.MappedOrder> orders,
-        MergeMapper.PriorIdentifiers prior) {
+        MergeMapper.PriorIdentifiers prior,
+        AppointmentRequest appointment) {
 
     public MappedMessage {
         orders = List.copyOf(orders);
@@ -18,6 +20,11 @@ public record MappedMessage(
 
     public boolean isOrder() {
         return "order".equals(handler);
+    }
+
+    /** An SIU: the appointment of an order. */
+    public boolean isAppointment() {
+        return "appointment".equals(handler);
     }
 
     public boolean isMerge() {

@@ -10,22 +10,29 @@ public final class MessageReader {
     private final PatientMapper patients;
     private final OrderMapper orders;
     private final MergeMapper merges;
+    private final AppointmentMapper appointments;
 
-    public MessageReader(SupportedMessages supported, PatientMapper patients, OrderMapper orders, MergeMapper merges) {
+    public MessageReader(SupportedMessages supported, PatientMapper patients, OrderMapper orders, MergeMapper merges,
+            AppointmentMapper appointments) {
         this.supported = supported;
         this.patients = patients;
         this.orders = orders;
         this.merges = merges;
+        this.appointments = appointments;
     }
 
-    /** Loads {@code inbound.yaml}, {@code patient.yaml}, {@code order.yaml} and {@code adt.yaml}. */
+    /**
+     * Loads {@code inbound.yaml}, {@code patient.yaml}, {@code order.yaml}, {@code adt.yaml} and
+     * {@code appointment.yaml}.
+     */
     public static MessageReader fromMappings(Path mappingsDir) {
         Path hl7 = mappingsDir.resolve("hl7");
         return new MessageReader(
                 SupportedMessages.load(hl7.resolve("inbound.yaml")),
                 PatientMapper.load(hl7.resolve("patient.yaml")),
                 OrderMapper.load(hl7.resolve("order.yaml")),
-                MergeMapper.load(hl7.resolve("adt.yaml")));
+                MergeMapper.load(hl7.resolve("adt.yaml")),
+                AppointmentMapper.load(hl7.resolve("appointment.yaml")));
     }
 
     public SupportedMessages supported() {
@@ -38,6 +45,10 @@ public final class MessageReader {
 
     public OrderMapper orders() {
         return orders;
+    }
+
+    public AppointmentMapper appointments() {
+        return appointments;
     }
 
     /** Maps a message whose type {@link SupportedMessages#check accepts}. */
@@ -53,6 +64,7 @@ public final class MessageReader {
                 !pid.isEmpty(),
                 patients.map(patientSegments),
                 "order".equals(handler) ? orders.map(message) : List.of(),
-                merges.map(message));
+                merges.map(message),
+                "appointment".equals(handler) ? appointments.map(message) : null);
     }
 }

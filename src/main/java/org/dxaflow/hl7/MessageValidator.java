@@ -10,9 +10,11 @@ import org.dxaflow.order.NhsNumber;
 public final class MessageValidator {
 
     private final PatientMapper patients;
+    private final AppointmentMapper appointments;
 
-    public MessageValidator(PatientMapper patients) {
+    public MessageValidator(PatientMapper patients, AppointmentMapper appointments) {
         this.patients = patients;
+        this.appointments = appointments;
     }
 
     public Optional<IntakeError> validate(MappedMessage m) {
@@ -30,6 +32,9 @@ public final class MessageValidator {
         }
         if (m.isOrder()) {
             return validateOrders(m);
+        }
+        if (m.isAppointment()) {
+            return validateAppointment(m);
         }
         if (m.isMerge() && m.prior().isEmpty()) {
             return err(IntakeError.REQUIRED_FIELD_MISSING, "MRG^1^1",
@@ -60,6 +65,22 @@ public final class MessageValidator {
                 return err(IntakeError.REQUIRED_FIELD_MISSING, "ORC^" + n + "^2",
                         "No placer order number in ORC-2 or OBR-2");
             }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<IntakeError> validateAppointment(MappedMessage m) {
+        if (!m.appointment().identifiesAnOrder()) {
+            return err(IntakeError.REQUIRED_FIELD_MISSING, appointments.location("placerOrderNumber"),
+                    "No order number: SIU needs the placer order number (SCH-26) or filler order number (SCH-27)");
+        }
+        boolean books = switch (m.header().triggerEvent()) {
+            case "S12", "S13", "S14" -> true;
+            default -> false;
+        };
+        if (books && Hl7Time.date(m.appointment().start()).isEmpty()) {
+            return err(IntakeError.REQUIRED_FIELD_MISSING, appointments.location("start"),
+                    "No appointment start date/time (AIS-4 or SCH-11 start) in SIU^" + m.header().triggerEvent());
         }
         return Optional.empty();
     }

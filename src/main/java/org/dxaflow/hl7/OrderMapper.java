@@ -21,7 +21,7 @@ public final class OrderMapper {
 
     static final Set<String> FIELDS = Set.of("orderControl", "placerOrderNumber", "placerApplication",
             "fillerOrderNumber", "accessionNumber", "procedureCode", "procedureText", "procedureScheme",
-            "requestedDate", "priority", "clinicalInfo");
+            "requestedDate", "referralDate", "priority", "clinicalInfo");
 
     /** An order group as read: the raw control code (validated later) and the request. */
     public record MappedOrder(String controlCode, OrderRequest request, List<Er7Message.Segment> segments) {
@@ -77,6 +77,7 @@ public final class OrderMapper {
                             get("procedureScheme", group)),
                     referrer(group),
                     get("requestedDate", group),
+                    get("referralDate", group),
                     get("priority", group),
                     get("clinicalInfo", group),
                     answers(group));

@@ -14,6 +14,7 @@ public record Order(
         CodedValue procedure,
         Clinician referrer,
         String requestedDate,
+        String referralDate,
         String priority,
         String clinicalInfo,
         List<ClinicalAnswer> answers,

@@ -48,13 +48,14 @@ public final class OrderStore {
         String accession = r.accessionNumber().isEmpty() ? null : r.accessionNumber();
         long id = Jdbc.insert(c, "INSERT INTO dxa_order (placer_order_number, placer_application, filler_order_number,"
                         + " accession_number, patient_id, status, procedure_code, procedure_text, procedure_scheme,"
-                        + " referrer_id, referrer_family_name, referrer_given_name, requested_date, priority,"
-                        + " clinical_info, answers_json, hl7_version, received_at, updated_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " referrer_id, referrer_family_name, referrer_given_name, requested_date, referral_date,"
+                        + " priority, clinical_info, answers_json, hl7_version, received_at, updated_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.placerOrderNumber(), r.placerApplication(), r.fillerOrderNumber(),
                 accession == null ? "" : accession, patientId, OrderStatus.RECEIVED, r.procedure().code(),
                 r.procedure().text(), r.procedure().scheme(), r.referrer().id(), r.referrer().name().family(),
-                r.referrer().name().given(), r.requestedDate(), r.priority(), trim(r.clinicalInfo(), 2000),
+                r.referrer().name().given(), r.requestedDate(), trim(r.referralDate(), 26), r.priority(),
+                trim(r.clinicalInfo(), 2000),
                 answersJson(r.answers()), hl7Version, now, now);
         if (accession == null) {
             Jdbc.update(c, "UPDATE dxa_order SET accession_number = ? WHERE id = ?", accessionPrefix + id, id);
@@ -84,13 +85,24 @@ public final class OrderStore {
                 answersJson(r.answers()), now, id);
     }
 
-    public void setStatus(Connection c, long id, OrderStatus status, Instant now) throws SQLException {
-        Jdbc.update(c, "UPDATE dxa_order SET status = ?, updated_at = ? WHERE id = ?", status, now, id);
-    }
-
     public void link(Connection c, long orderId, long messageId, String action, Instant now) throws SQLException {
         Jdbc.update(c, "INSERT INTO order_message (order_id, message_id, action, at) VALUES (?,?,?,?)",
                 orderId, messageId, action, now);
+    }
+
+    /**
+     * The orders a queued message created, for when the queue redelivers a message that was
+     * already applied: what followed the creation (justification) must still happen.
+     */
+    public List<Long> createdByIntake(Connection c, String intakeId) throws SQLException {
+        return Jdbc.query(c, "SELECT om.order_id FROM order_message om JOIN inbound_message m ON m.id = om.message_id"
+                + " WHERE m.intake_id = ? AND om.action = 'CREATED' ORDER BY om.order_id", rs -> rs.getLong(1), intakeId);
+    }
+
+    /** The order the RIS knows by this filler order number, or by the accession number dxaflow holds. */
+    public Optional<Order> byFillerOrAccession(Connection c, String number) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " WHERE o.filler_order_number = ? OR o.accession_number = ? ORDER BY o.id",
+                this::map, number, number);
     }
 
     /** Orders of a patient that are still in the pathway, for demographic updates. */
@@ -122,6 +134,12 @@ public final class OrderStore {
                 + " ROWS ONLY", this::map, params.toArray());
     }
 
+    /** Orders in one status, longest waiting first (the practitioner's review queue). */
+    public List<Order> oldestFirst(OrderStatus status, int limit) {
+        return jdbc.query(SELECT + " WHERE o.status = ? ORDER BY o.received_at, o.id FETCH FIRST "
+                + Math.max(1, Math.min(limit, 5000)) + " ROWS ONLY", this::map, status);
+    }
+
     private static void add(StringBuilder where, List<Object> params, String clause, String value) {
         if (value != null && !value.isBlank()) {
             where.append(where.length() == 0 ? " WHERE " : " AND ").append(clause);
@@ -137,7 +155,8 @@ public final class OrderStore {
                         rs.getString("procedure_scheme")),
                 new Clinician(rs.getString("referrer_id"), new PersonName(rs.getString("referrer_family_name"),
                         rs.getString("referrer_given_name"), "", "")),
-                rs.getString("requested_date"), rs.getString("priority"), rs.getString("clinical_info"),
+                rs.getString("requested_date"), rs.getString("referral_date"), rs.getString("priority"),
+                rs.getString("clinical_info"),
                 answers(rs.getString("answers_json")), rs.getString("hl7_version"), Jdbc.instant(rs, "received_at"),
                 Jdbc.instant(rs, "updated_at"), PatientStore.map(rs));
     }

@@ -5,22 +5,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.gate.DecisionStore;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.order.PatientDemographics;
+import org.dxaflow.pathway.StatusChange;
+import org.dxaflow.pathway.StatusChanges;
 import org.dxaflow.store.InboundMessageStore;
 import org.dxaflow.store.OrderStore;
 
-/** {@code /api/orders}: the order book as JSON for the console and integration engineers. */
+/**
+ * {@code /api/orders}: the order book as JSON for the console and integration engineers. Each
+ * order carries its latest justification decision; the detail view adds every criterion, the
+ * whole decision history (the IRMER audit record) and the status history.
+ */
 public final class OrdersApi {
 
     private final OrderStore orders;
     private final InboundMessageStore messages;
+    private final OrderViews views;
+    private final DecisionStore decisions;
+    private final StatusChanges statuses;
     private final ObjectMapper json;
 
-    public OrdersApi(OrderStore orders, InboundMessageStore messages, ObjectMapper json) {
+    public OrdersApi(OrderStore orders, InboundMessageStore messages, OrderViews views, DecisionStore decisions,
+            StatusChanges statuses, ObjectMapper json) {
         this.orders = orders;
         this.messages = messages;
+        this.views = views;
+        this.decisions = decisions;
+        this.statuses = statuses;
         this.json = json;
     }
 
@@ -41,7 +54,7 @@ public final class OrdersApi {
         }
         List<Order> found = orders.find(new OrderStore.Filter(placerOrderNumber, accessionNumber, patientId,
                 status == null ? null : status.trim()), max);
-        return ok(found.stream().map(OrdersApi::summary).toList());
+        return ok(views.summaries(found, false));
     }
 
     public ApiResponse get(String id) {
@@ -52,44 +65,28 @@ public final class OrdersApi {
             return ApiResponse.error(400, "order id must be a number, got '" + id + "'");
         }
         return orders.get(orderId)
-                .map(o -> {
-                    Map<String, Object> body = summary(o);
-                    body.put("messages", messages.forOrder(orderId).stream().map(OrdersApi::history).toList());
-                    return ok(body);
-                })
+                .map(o -> ok(detail(o)))
                 .orElseGet(() -> ApiResponse.error(404, "no order with id " + id));
     }
 
-    static Map<String, Object> summary(Order o) {
-        PatientDemographics p = o.patient().demographics();
+    /** Everything about one order, as the detail view and the practitioner decision answer with it. */
+    public Map<String, Object> detail(Order o) {
+        Map<String, Object> body = views.summary(o, true);
+        body.put("decisions", decisions.history(o.id()).stream()
+                .map(d -> OrderViews.justification(d.decision(), true)).toList());
+        body.put("statusHistory", statuses.history(o.id()).stream().map(OrdersApi::statusChange).toList());
+        body.put("messages", messages.forOrder(o.id()).stream().map(OrdersApi::history).toList());
+        return body;
+    }
+
+    private static Map<String, Object> statusChange(StatusChange c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id());
-        m.put("placerOrderNumber", o.placerOrderNumber());
-        m.put("placerApplication", o.placerApplication());
-        m.put("fillerOrderNumber", o.fillerOrderNumber());
-        m.put("accessionNumber", o.accessionNumber());
-        m.put("status", o.status().name());
-        m.put("patientId", o.patientId());
-        m.put("patientName", p.name().display());
-        Map<String, Object> patient = new LinkedHashMap<>();
-        patient.put("id", o.patient().id());
-        patient.put("mrn", p.mrn());
-        patient.put("nhsNumber", p.nhsNumber());
-        patient.put("name", p.name());
-        patient.put("birthDate", p.birthDate());
-        patient.put("sex", p.sex());
-        patient.put("gp", p.gp());
-        patient.put("practiceCode", p.practiceCode());
-        m.put("patient", patient);
-        m.put("requestedProcedure", o.procedure());
-        m.put("referrer", o.referrer());
-        m.put("requestedDate", o.requestedDate());
-        m.put("priority", o.priority());
-        m.put("clinicalInfo", o.clinicalInfo());
-        m.put("answers", o.answers());
-        m.put("hl7Version", o.hl7Version());
-        m.put("receivedAt", o.receivedAt());
-        m.put("updatedAt", o.updatedAt());
+        m.put("from", c.from());
+        m.put("to", c.to());
+        m.put("reasonCode", c.reasonCode());
+        m.put("reasonText", c.reasonText());
+        m.put("at", c.changedAt());
+        m.put("risMessage", c.risState());
         return m;
     }
 
@@ -108,7 +105,7 @@ public final class OrdersApi {
         return m;
     }
 
-    private ApiResponse ok(Object body) {
+    ApiResponse ok(Object body) {
         try {
             return new ApiResponse(200, json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

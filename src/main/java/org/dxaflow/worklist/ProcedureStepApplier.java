@@ -6,6 +6,9 @@ import java.util.Set;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.store.Jdbc;
+import org.dxaflow.pathway.ScheduleStore;
+import org.dxaflow.pathway.StatusChange;
+import org.dxaflow.pathway.StatusChanges;
 import org.dxaflow.store.OrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,16 +21,21 @@ import org.slf4j.LoggerFactory;
 public final class ProcedureStepApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcedureStepApplier.class);
-    private static final Set<OrderStatus> MAY_START = Set.of(OrderStatus.RECEIVED, OrderStatus.SCHEDULED,
-            OrderStatus.AWAITING_JUSTIFICATION);
+    /** Only a justified, scheduled order may be scanned (IRMER); anything else is logged, not moved. */
+    private static final Set<OrderStatus> MAY_START = Set.of(OrderStatus.SCHEDULED);
 
     private final Jdbc jdbc;
     private final OrderStore orders;
+    private final StatusChanges statuses;
+    private final ScheduleStore schedules;
     private final Clock clock;
 
-    public ProcedureStepApplier(Jdbc jdbc, OrderStore orders, Clock clock) {
+    public ProcedureStepApplier(Jdbc jdbc, OrderStore orders, StatusChanges statuses, ScheduleStore schedules,
+            Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
+        this.statuses = statuses;
+        this.schedules = schedules;
         this.clock = clock;
     }
 
@@ -46,9 +54,16 @@ public final class ProcedureStepApplier {
             OrderStatus now = found.get().status();
             OrderStatus next = next(now, event);
             if (next != now) {
-                orders.setStatus(c, event.orderId(), next, clock.instant());
+                statuses.change(c, found.get(), next,
+                        new StatusChange.Reason("MPPS", "Scanner reported " + event.status()), clock.instant());
+                if (next == OrderStatus.IN_PROGRESS) {
+                    schedules.scanStarted(c, event.orderId(), clock.instant());
+                }
                 LOG.info("Order {} (accession {}) {} -> {} on MPPS {}", event.orderId(), event.accessionNumber(), now,
                         next, event.status());
+            } else if (!event.isFinal() && now != OrderStatus.IN_PROGRESS) {
+                LOG.warn("MPPS {} started on order {} (accession {}) which is {}: status left unchanged",
+                        event.sopInstanceUid(), event.orderId(), event.accessionNumber(), now);
             }
             return next.name();
         });

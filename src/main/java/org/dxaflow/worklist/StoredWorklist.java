@@ -3,6 +3,9 @@ package org.dxaflow.worklist;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.Map;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +34,23 @@ public final class StoredWorklist implements WorklistQuery {
             String stepDescription) {
     }
 
+    /** The protocol codes (ScheduledProtocolCodeSequence) decided for each order. */
+    @FunctionalInterface
+    public interface Protocols {
+        Map<Long, List<CodedValue>> forOrders(Collection<Long> orderIds);
+    }
+
     private final Jdbc jdbc;
+    private final Protocols protocols;
     private final Settings settings;
     private final WorklistDataSet dataSets;
     private final UidGenerator uids;
     private final ReferralQuestionMapping questions;
 
-    public StoredWorklist(Jdbc jdbc, Settings settings, WorklistDataSet dataSets, UidGenerator uids,
-            ReferralQuestionMapping questions) {
+    public StoredWorklist(Jdbc jdbc, Protocols protocols, Settings settings, WorklistDataSet dataSets,
+            UidGenerator uids, ReferralQuestionMapping questions) {
         this.jdbc = jdbc;
+        this.protocols = protocols;
         this.settings = settings;
         this.dataSets = dataSets;
         this.uids = uids;
@@ -51,8 +62,10 @@ public final class StoredWorklist implements WorklistQuery {
         StringBuilder sql = new StringBuilder("SELECT o.id, o.accession_number, o.study_instance_uid,"
                 + " o.procedure_code, o.procedure_text, o.procedure_scheme, o.referrer_family_name,"
                 + " o.referrer_given_name, o.requested_date, o.answers_json, p.mrn, p.mrn_authority, p.nhs_number,"
-                + " p.family_name, p.given_name, p.middle_name, p.name_prefix, p.birth_date, p.sex"
-                + " FROM dxa_order o JOIN patient p ON p.id = o.patient_id WHERE o.status IN (");
+                + " p.family_name, p.given_name, p.middle_name, p.name_prefix, p.birth_date, p.sex,"
+                + " s.scheduled_date, s.scheduled_time"
+                + " FROM dxa_order o JOIN patient p ON p.id = o.patient_id"
+                + " LEFT JOIN order_schedule s ON s.order_id = o.id WHERE o.status IN (");
         List<Object> params = new ArrayList<>();
         for (String s : settings.statuses()) {
             sql.append(params.isEmpty() ? "?" : ",?");
@@ -70,8 +83,9 @@ public final class StoredWorklist implements WorklistQuery {
         });
         sql.append(" ORDER BY o.id");
         List<WorklistEntry> entries = jdbc.query(sql.toString(), this::entry, params.toArray());
+        Map<Long, List<CodedValue>> decided = protocols.forOrders(entries.stream().map(WorklistEntry::orderId).toList());
         for (WorklistEntry e : entries) {
-            sink.accept(dataSets.toAttributes(e));
+            sink.accept(dataSets.toAttributes(e.withProtocol(decided.getOrDefault(e.orderId(), List.of()))));
         }
     }
 
@@ -113,8 +127,8 @@ public final class StoredWorklist implements WorklistQuery {
                 new CodedValue(rs.getString("procedure_code"), rs.getString("procedure_text"),
                         rs.getString("procedure_scheme")),
                 settings.stationAeTitle(),
-                date(rs.getString("requested_date")),
-                null,
+                scheduledDate(rs),
+                rs.getObject("scheduled_time", LocalTime.class),
                 "SPS" + id,
                 settings.stepDescription(),
                 List.of(),
@@ -142,6 +156,12 @@ public final class StoredWorklist implements WorklistQuery {
             }
         }
         return null;
+    }
+
+    /** The scheduled step's date; before the order has one, the date the referrer asked for. */
+    private static LocalDate scheduledDate(ResultSet rs) throws SQLException {
+        LocalDate scheduled = Jdbc.date(rs, "scheduled_date");
+        return scheduled != null ? scheduled : date(rs.getString("requested_date"));
     }
 
     private static LocalDate date(String hl7) {

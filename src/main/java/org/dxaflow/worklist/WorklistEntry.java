@@ -36,4 +36,11 @@ public record WorklistEntry(
     public WorklistEntry {
         protocol = List.copyOf(protocol);
     }
+
+    public WorklistEntry withProtocol(List<CodedValue> codes) {
+        return new WorklistEntry(orderId, accessionNumber, patientId, issuerOfPatientId, nhsNumber, patientName,
+                birthDate, sex, weightKg, heightM, referringPhysician, studyInstanceUid, requestedProcedureId,
+                requestedProcedure, stationAeTitle, scheduledDate, scheduledTime, stepId, stepDescription, codes,
+                stepStatus);
+    }
 }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The intake route end to end over real sockets: MLLP in, embedded Artemis journal, H2 file
  * database, REST out. Each test uses its own placer order numbers so they can share one engine.
+ * New orders go on through the justification gate; the statuses awaited are the gate's outcome
+ * for each sample with the shipped rules (01, 03, 04, 10: criteria met, SCHEDULED; 02: a man of
+ * 68 on steroids, held for a practitioner, AWAITING_JUSTIFICATION).
  */
 class Hl7IntakeIntegrationTest {
 
@@ -73,7 +76,7 @@ class Hl7IntakeIntegrationTest {
         String ack = send(sample("01-orm-o01-v23-new-order.hl7", "T-ORM23", "T-C1"));
         assertEquals("AA", msa(ack, 1));
         assertEquals("T-C1", msa(ack, 2));
-        JsonNode order = awaitOrder("T-ORM23", "RECEIVED");
+        JsonNode order = awaitOrder("T-ORM23", "SCHEDULED");
         assertEquals("ACC100001", order.get("accessionNumber").asText());
         assertEquals("RX1000001", order.get("patientId").asText());
         assertEquals("HOLT, MARGARET ANNE", order.get("patientName").asText());
@@ -83,7 +86,7 @@ class Hl7IntakeIntegrationTest {
     @Test
     void omgV251OrderIsAcceptedAndListed() throws IOException {
         assertEquals("AA", msa(send(sample("03-omg-o19-v251-new-order.hl7", "T-OMG251", "T-C2")), 1));
-        JsonNode order = awaitOrder("T-OMG251", "RECEIVED");
+        JsonNode order = awaitOrder("T-OMG251", "SCHEDULED");
         assertEquals("20261212", order.get("requestedDate").asText());
         assertEquals("2.5.1", order.get("hl7Version").asText());
     }
@@ -160,7 +163,7 @@ class Hl7IntakeIntegrationTest {
             assertThrows(IOException.class, c::readFrame, "no MSH: connection closed, no ACK");
         }
         assertEquals("AA", msa(send(sample("02-orm-o01-v24-new-order-male.hl7", "T-AFTERJUNK", "T-C3")), 1));
-        awaitOrder("T-AFTERJUNK", "RECEIVED");
+        awaitOrder("T-AFTERJUNK", "AWAITING_JUSTIFICATION");
     }
 
     @Test
@@ -184,7 +187,7 @@ class Hl7IntakeIntegrationTest {
     void newOrderResentUnderANewControlIdNeverMakesASecondOrder() throws IOException {
         assertEquals("AA", msa(send(sample("01-orm-o01-v23-new-order.hl7", "T-NWTWICE", "T-C5a")), 1));
         assertEquals("AA", msa(send(sample("01-orm-o01-v23-new-order.hl7", "T-NWTWICE", "T-C5b")), 1));
-        JsonNode order = awaitOrder("T-NWTWICE", "RECEIVED");
+        JsonNode order = awaitOrder("T-NWTWICE", "SCHEDULED");
         JsonNode detail = Await.until("both messages in history", Duration.ofSeconds(15),
                 () -> http.get("/api/orders/" + order.get("id").asText()).json(),
                 d -> d.get("messages").size() == 2);
@@ -196,7 +199,7 @@ class Hl7IntakeIntegrationTest {
     @Test
     void cancelCancels() throws IOException {
         send(sample("01-orm-o01-v23-new-order.hl7", "T-CANCEL", "T-C6a"));
-        awaitOrder("T-CANCEL", "RECEIVED");
+        awaitOrder("T-CANCEL", "SCHEDULED");
         assertEquals("AA", msa(send(sample("05-orm-o01-v23-cancel.hl7", "T-CANCEL", "T-C6b")), 1));
         awaitOrder("T-CANCEL", "CANCELLED");
     }
@@ -219,7 +222,7 @@ class Hl7IntakeIntegrationTest {
     @Test
     void changeOrderUpdatesTheProcedure() throws IOException {
         send(sample("03-omg-o19-v251-new-order.hl7", "T-XO", "T-C8a"));
-        awaitOrder("T-XO", "RECEIVED");
+        awaitOrder("T-XO", "SCHEDULED");
         send(sample("06-omg-o19-v251-change.hl7", "T-XO", "T-C8b"));
         Await.until("procedure changed", Duration.ofSeconds(15), () -> http.orders("placerOrderNumber=T-XO").get(0),
                 o -> o.get("requestedProcedure").get("code").asText().equals("XDXAF")
@@ -231,7 +234,7 @@ class Hl7IntakeIntegrationTest {
         String order = sample("02-orm-o01-v24-new-order-male.hl7", "T-ADT", "T-C9a")
                 .replace("RX1000002", "RX7000001").replace("9990000026", "9990000069");
         send(order);
-        awaitOrder("T-ADT", "RECEIVED");
+        awaitOrder("T-ADT", "AWAITING_JUSTIFICATION");
         String a08 = Samples.withControlId(Samples.hl7("07-adt-a08-v24-update-patient.hl7"), "T-C9b")
                 .replace("RX1000002", "RX7000001").replace("9990000026", "9990000069");
         assertEquals("AA", msa(send(a08), 1));
@@ -244,7 +247,7 @@ class Hl7IntakeIntegrationTest {
         String onDuplicate = sample("10-omg-o19-v251-order-for-duplicate-record.hl7", "T-MERGE", "T-C10a")
                 .replace("RX1000009", "RX8000009");
         send(onDuplicate);
-        assertEquals("RX8000009", awaitOrder("T-MERGE", "RECEIVED").get("patientId").asText());
+        assertEquals("RX8000009", awaitOrder("T-MERGE", "SCHEDULED").get("patientId").asText());
         String merge = Samples.withControlId(Samples.hl7("11-adt-a40-v24-merge.hl7"), "T-C10b")
                 .replace("RX1000009", "RX8000009").replace("RX1000004", "RX8000004")
                 .replace("9990000042", "9990000077");
@@ -278,7 +281,7 @@ class Hl7IntakeIntegrationTest {
             String marked = sample("01-orm-o01-v23-new-order.hl7", "T-PHI", "T-PHI1")
                     .replace("HOLT^MARGARET", "ZEBEDEE^QUINTILLA");
             assertEquals("AA", msa(send(marked), 1));
-            awaitOrder("T-PHI", "RECEIVED");
+            awaitOrder("T-PHI", "SCHEDULED");
             assertEquals("AE", msa(send(Samples.withControlId(marked, "T-PHI2").replace("9990000018", "9990000019")), 1));
             try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 2_000)) {
                 c.sendRaw(("GARBAGE" + marked).getBytes(StandardCharsets.ISO_8859_1));
@@ -288,7 +291,7 @@ class Hl7IntakeIntegrationTest {
                 c.writeUnframed(marked.getBytes(StandardCharsets.ISO_8859_1));
             }
             assertEquals("AA", msa(send(sample("02-orm-o01-v24-new-order-male.hl7", "T-PHI-AFTER", "T-PHI3")), 1));
-            awaitOrder("T-PHI-AFTER", "RECEIVED");
+            awaitOrder("T-PHI-AFTER", "AWAITING_JUSTIFICATION");
         } finally {
             root.detachAppender(captured);
         }

@@ -18,6 +18,7 @@ import org.dxaflow.testing.Await;
 import org.dxaflow.testing.FreePort;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
+import org.dxaflow.testing.SiuMessages;
 import org.dxaflow.testing.TestEngines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,17 @@ class PostgresEngineTest {
                     .get(0);
             assertEquals("HOLDEN, SUSAN", order.get("patientName").asText());
             assertEquals(2, http.get("/api/orders/" + order.get("id").asText()).json().get("messages").size());
+            // The justification gate, the status record and an appointment on PostgreSQL too.
+            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
+                assertEquals("AA", Samples.field(c.send(SiuMessages.siu("S12", "2.5.1", "PG-S1", "ORD100003",
+                        "APPT-PG", "202612071030", "Booked")), "MSA", 1));
+            }
+            JsonNode booked = Await.until("justified and booked on PostgreSQL", Duration.ofSeconds(15),
+                    () -> http.orders("placerOrderNumber=ORD100003").get(0),
+                    o -> o.get("status").asText().equals("SCHEDULED")
+                            && !o.get("pathway").get("appointment").isNull());
+            assertEquals("JUSTIFIED", booked.get("justification").get("outcome").asText());
+            assertEquals("10:30:00", booked.get("pathway").get("scheduledStep").get("time").asText());
         } finally {
             engine.close();
         }
@@ -87,6 +99,13 @@ class PostgresEngineTest {
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM dxa_order WHERE placer_order_number = 'ORD100003'")) {
             assertTrue(rs.next());
             assertEquals(1, rs.getInt(1));
+        }
+        try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT outcome, decision_json FROM justification_decision")) {
+            assertTrue(rs.next());
+            assertEquals("JUSTIFIED", rs.getString(1));
+            assertTrue(rs.getString(2).contains("\"ruleSetVersion\":\"2025.06-1\""), rs.getString(2));
         }
         try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
                 Statement s = c.createStatement();

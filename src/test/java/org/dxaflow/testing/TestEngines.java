@@ -15,13 +15,20 @@ public final class TestEngines {
 
     /** Configuration as a process would resolve it, with ports and data dir given by "environment". */
     public static DxaflowConfig config(Path dataDir, int hl7Port, int httpPort) {
-        return DxaflowConfig.resolve(Map.of(
+        return config(dataDir, hl7Port, httpPort, Map.of());
+    }
+
+    /** As {@link #config(Path, int, int)}, with more environment variables (e.g. DXAFLOW_CONF_DIR). */
+    public static DxaflowConfig config(Path dataDir, int hl7Port, int httpPort, Map<String, String> moreEnv) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "DXAFLOW_DATA_DIR", dataDir.toString(),
                 "DXAFLOW_HL7_PORT", Integer.toString(hl7Port),
                 "DXAFLOW_HTTP_PORT", Integer.toString(httpPort),
                 "DXAFLOW_DICOM_PORT", Integer.toString(FreePort.find()),
                 "DXAFLOW_HTTP_HOST", "127.0.0.1",
-                "DXAFLOW_HL7_HOST", "127.0.0.1"), new Properties());
+                "DXAFLOW_HL7_HOST", "127.0.0.1"));
+        env.putAll(moreEnv);
+        return DxaflowConfig.resolve(env, new Properties());
     }
 
     public static Engine start(DxaflowConfig config) {

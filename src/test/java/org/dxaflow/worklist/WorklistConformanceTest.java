@@ -55,39 +55,74 @@ class WorklistConformanceTest {
     /** Accession number -> scheduled date, for every order that should be on the worklist. */
     static final Map<String, String> ON_WORKLIST = new LinkedHashMap<>();
 
+    static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
+    static final String DAY_7 = LocalDate.now().plusDays(7).format(DA);
+    static final String DAY_10 = LocalDate.now().plusDays(10).format(DA);
+    static final String DAY_11 = LocalDate.now().plusDays(11).format(DA);
+    static final String DAY_14 = LocalDate.now().plusDays(14).format(DA);
+    static final String DAY_17 = LocalDate.now().plusDays(17).format(DA);
+    static Http http;
+
+    /**
+     * Orders as the RIS sends them, with requested dates from today on (the gate schedules a
+     * justified order on its requested date), through the justification gate: referrals meeting
+     * the written criteria are justified automatically, steroid referrals at 65+ by a practitioner
+     * here, one without a reason is returned, one is cancelled.
+     */
     @BeforeAll
     static void start() throws IOException {
         int hl7Port = FreePort.find();
         int httpPort = FreePort.find();
         DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
-                "dxaflow.worklist.statuses", System.getProperty("test.worklist.statuses", "RECEIVED,SCHEDULED"),
                 "dxaflow.worklist.station-aet", STATION));
         engine = TestEngines.start(config);
         dicomPort = engine.dicomPort();
-        Http http = new Http(httpPort);
+        http = new Http(httpPort);
         try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            send(c, Samples.hl7("01-orm-o01-v23-new-order.hl7"));
-            send(c, Samples.hl7("02-orm-o01-v24-new-order-male.hl7"));
-            send(c, Samples.hl7("03-omg-o19-v251-new-order.hl7"));
-            send(c, Samples.hl7("04-omg-o19-v25-new-order.hl7"));
+            send(c, Samples.hl7("01-orm-o01-v23-new-order.hl7").replace("20261205", DAY_7));
+            send(c, Samples.hl7("02-orm-o01-v24-new-order-male.hl7").replace("20261208", DAY_10));
+            send(c, Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("TQ1|1||||||20261212", "TQ1|1||||||" + DAY_14));
+            send(c, Samples.hl7("04-omg-o19-v25-new-order.hl7").replace("TQ1|1||||||20261215", "TQ1|1||||||" + DAY_17));
             send(c, Samples.withControlId(Samples.hl7("02-orm-o01-v24-new-order-male.hl7"), "T-SMITH")
                     .replace("ORD100002", "ORD-SMITH").replace("ACC100002", "ACC-SMITH")
                     .replace("HOLLIS^GEORGE", "SMITH^JOHN").replace("RX1000002", "RX5550001")
-                    .replace("9990000026", "9990000085").replace("20261208", "20261209"));
+                    .replace("9990000026", "9990000085").replace("20261208", DAY_11));
             send(c, Samples.withControlId(Samples.hl7("03-omg-o19-v251-new-order.hl7"), "T-TODAY")
                     .replace("ORD100003", "ORD-TODAY").replace("ACC100003", "ACC-TODAY")
                     .replace("RX1000003", "RX5550002").replace("9990000034", "9990000093")
                     .replace("TQ1|1||||||20261212", "TQ1|1||||||" + TODAY));
+            // No reason for referral: returned to the referrer, never scheduled.
+            send(c, withoutObx(Samples.withControlId(Samples.hl7("03-omg-o19-v251-new-order.hl7"), "T-RETURN")
+                    .replace("ORD100003", "ORD-RETURN").replace("ACC100003", "ACC-RETURN")
+                    .replace("RX1000003", "RX5550003").replace("9990000034", "9990000107")));
             send(c, Samples.hl7("05-orm-o01-v23-cancel.hl7"));
         }
-        Await.until("all orders applied", Duration.ofSeconds(20), () -> http.orders(""), a -> a.size() == 6);
-        Await.until("cancel applied", Duration.ofSeconds(20), () -> http.orders("placerOrderNumber=ORD100001"),
-                a -> a.get(0).get("status").asText().equals("CANCELLED"));
-        ON_WORKLIST.put("ACC100002", "20261208");
-        ON_WORKLIST.put("ACC100003", "20261212");
-        ON_WORKLIST.put("ACC100004", "20261215");
-        ON_WORKLIST.put("ACC-SMITH", "20261209");
+        Await.until("all orders through the gate", Duration.ofSeconds(30), () -> http.orders(""),
+                a -> a.size() == 7 && java.util.stream.StreamSupport.stream(a.spliterator(), false)
+                        .noneMatch(o -> o.get("status").asText().equals("RECEIVED")));
+        for (String placer : List.of("ORD100002", "ORD-SMITH")) {
+            var order = http.orders("placerOrderNumber=" + placer).get(0);
+            assertEquals("AWAITING_JUSTIFICATION", order.get("status").asText(), placer);
+            Http.Reply r = http.post("/api/orders/" + order.get("id").asText() + "/justification",
+                    "{\"decision\":\"JUSTIFY\",\"practitioner\":{\"id\":\"GMC1234567\",\"name\":\"Dr R Reviewer\","
+                            + "\"role\":\"IRMER practitioner\"},\"comment\":\"Justified for baseline BMD\"}");
+            assertEquals(200, r.status(), String.valueOf(r.json()));
+        }
+        assertEquals("RETURNED", http.orders("placerOrderNumber=ORD-RETURN").get(0).get("status").asText());
+        assertEquals("CANCELLED", http.orders("placerOrderNumber=ORD100001").get(0).get("status").asText());
+        ON_WORKLIST.put("ACC100002", DAY_10);
+        ON_WORKLIST.put("ACC100003", DAY_14);
+        ON_WORKLIST.put("ACC100004", DAY_17);
+        ON_WORKLIST.put("ACC-SMITH", DAY_11);
         ON_WORKLIST.put("ACC-TODAY", TODAY);
+        for (String acc : ON_WORKLIST.keySet()) {
+            assertEquals("SCHEDULED", http.orders("accessionNumber=" + acc).get(0).get("status").asText(), acc);
+        }
+    }
+
+    private static String withoutObx(String message) {
+        return java.util.Arrays.stream(message.split("\r\n|\r|\n")).filter(s -> !s.startsWith("OBX|"))
+                .collect(Collectors.joining("\r"));
     }
 
     private static void send(MllpClient c, String message) throws IOException {
@@ -134,6 +169,7 @@ class WorklistConformanceTest {
     }
 
     static Set<String> expected(java.util.function.Predicate<String> onDate) {
+        // Keyed on scheduled date so "today" holds whatever day the suite runs.
         return ON_WORKLIST.entrySet().stream().filter(e -> onDate.test(e.getValue())).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -160,7 +196,7 @@ class WorklistConformanceTest {
         assertEquals("19580704", value(d, "0010,0030"));
         assertEquals("BMD", value(d, "0008,0060"));
         assertEquals(STATION, value(d, "0040,0001"));
-        assertEquals("20261208", value(d, "0040,0002"));
+        assertEquals(DAY_10, value(d, "0040,0002"));
         assertTrue(d.contains("9990000026"), "NHS number in OtherPatientIDsSequence:\n" + d);
         String study = value(d, "0020,000d");
         assertTrue(study != null && study.matches("[0-9.]{10,64}"), "a Study Instance UID: " + study);
@@ -169,6 +205,7 @@ class WorklistConformanceTest {
 
     @Test
     void wildcardOnPatientName() throws Exception {
+        // HOLT (cancelled) and the returned HOLDEN copy are off the worklist.
         assertEquals(new TreeSet<>(Set.of("ACC100002", "ACC100003", "ACC100004", "ACC-TODAY")),
                 accessions(find("PatientName=HOL*")));
         assertEquals(Set.of("ACC-SMITH"), accessions(find("PatientName=SMI*")));
@@ -179,10 +216,12 @@ class WorklistConformanceTest {
     void todayAndDateRanges() throws Exception {
         assertEquals(expected(TODAY::equals),
                 accessions(find("ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + TODAY)));
-        assertEquals(expected(d -> d.compareTo("20261208") >= 0 && d.compareTo("20261212") <= 0),
-                accessions(find("ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=20261208-20261212")));
-        assertEquals(expected(d -> d.compareTo("20261213") >= 0),
-                accessions(find("ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=20261213-")));
+        assertEquals(Set.of("ACC100002", "ACC-SMITH"), accessions(find(
+                "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + DAY_10 + "-" + DAY_11)));
+        assertEquals(Set.of("ACC100003", "ACC100004"), accessions(find(
+                "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + DAY_14 + "-")));
+        assertEquals(Set.of("ACC-TODAY", "ACC100002"), accessions(find(
+                "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=-" + DAY_10)));
     }
 
     @Test
@@ -196,8 +235,18 @@ class WorklistConformanceTest {
     }
 
     @Test
-    void cancelledOrdersAreNotOnTheWorklist() throws Exception {
+    void cancelledAndReturnedOrdersAreNotOnTheWorklist() throws Exception {
         assertEquals(Set.of(), accessions(find("AccessionNumber=ACC100001")));
+        assertEquals(Set.of(), accessions(find("AccessionNumber=ACC-RETURN")));
+    }
+
+    @Test
+    void theDecidedProtocolIsTheScheduledProtocolCodeSequence() throws Exception {
+        List<String> dumps = find("AccessionNumber=ACC100003",
+                "ScheduledProcedureStepSequence[0].ScheduledProtocolCodeSequence");
+        assertEquals(1, dumps.size());
+        // Default protocol for a justified referral: lumbar spine and hip (conf/justification/rules.yaml).
+        assertTrue(dumps.get(0).contains("[LSPINE]") && dumps.get(0).contains("[HIP]"), dumps.get(0));
     }
 
     @Test

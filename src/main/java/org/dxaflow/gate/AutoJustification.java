@@ -1,0 +1,76 @@
+package org.dxaflow.gate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.dxaflow.justification.JustificationDecision;
+import org.dxaflow.justification.JustificationGate;
+import org.dxaflow.justification.RuleSet;
+import org.dxaflow.order.Order;
+import org.dxaflow.order.OrderStatus;
+import org.dxaflow.store.Jdbc;
+import org.dxaflow.store.OrderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the practitioner's written criteria to a newly received order, once: an order that is
+ * no longer RECEIVED, or already has a decision, is left alone, so a redelivered request is
+ * harmless.
+ */
+public final class AutoJustification {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutoJustification.class);
+
+    private final Jdbc jdbc;
+    private final OrderStore orders;
+    private final DecisionStore decisions;
+    private final ReferralAssembler assembler;
+    private final JustificationGate gate;
+    private final RuleSet rules;
+    private final DecisionApplier applier;
+    private final Clock clock;
+
+    public AutoJustification(Jdbc jdbc, OrderStore orders, DecisionStore decisions, ReferralAssembler assembler,
+            JustificationGate gate, RuleSet rules, DecisionApplier applier, Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.decisions = decisions;
+        this.assembler = assembler;
+        this.gate = gate;
+        this.rules = rules;
+        this.applier = applier;
+        this.clock = clock;
+    }
+
+    /** Returns what was done, for the route's log. */
+    public String evaluate(String orderId) {
+        long id = Long.parseLong(orderId.trim());
+        return jdbc.inTransaction(c -> {
+            Optional<Order> found = orders.get(c, id);
+            if (found.isEmpty()) {
+                LOG.warn("Justification requested for order id {}, which does not exist", id);
+                return "NO_SUCH_ORDER";
+            }
+            Order order = found.get();
+            if (order.status() != OrderStatus.RECEIVED || decisions.latest(c, id).isPresent()) {
+                return "ALREADY_DECIDED";
+            }
+            Instant now = clock.instant();
+            JustificationDecision decision = decide(order, now);
+            applier.apply(c, order, decision, now);
+            LOG.info("Order {} (accession {}): {} under rule set {}", order.placerOrderNumber(),
+                    order.accessionNumber(), decision.outcome(), decision.ruleSetVersion());
+            return decision.outcome().name();
+        });
+    }
+
+    private JustificationDecision decide(Order order, Instant now) {
+        ReferralAssembler.Result result = assembler.assemble(order);
+        if (result instanceof ReferralAssembler.Assembled a) {
+            return gate.evaluate(a.referral());
+        }
+        ReferralAssembler.Unreadable u = (ReferralAssembler.Unreadable) result;
+        return UnreadableReferral.decision(rules, order.placerOrderNumber(), u.problems(), now);
+    }
+}

@@ -1,0 +1,80 @@
+package org.dxaflow.gate;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import org.dxaflow.justification.DecisionAlreadyFinalException;
+import org.dxaflow.justification.JustificationDecision;
+import org.dxaflow.justification.PractitionerDecision;
+import org.dxaflow.justification.PractitionerReview;
+import org.dxaflow.order.Order;
+import org.dxaflow.order.OrderStatus;
+import org.dxaflow.pathway.StatusConflictException;
+import org.dxaflow.store.Jdbc;
+import org.dxaflow.store.OrderStore;
+import org.dxaflow.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A practitioner's decision on an order held for review: recorded as a new decision (the AUTO
+ * one stays in the audit trail), and the order moves on as for any decision.
+ */
+public final class PractitionerJustification {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PractitionerJustification.class);
+    /** SQLSTATE of a unique key violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Jdbc jdbc;
+    private final OrderStore orders;
+    private final DecisionStore decisions;
+    private final PractitionerReview review;
+    private final DecisionApplier applier;
+    private final Clock clock;
+
+    public PractitionerJustification(Jdbc jdbc, OrderStore orders, DecisionStore decisions, PractitionerReview review,
+            DecisionApplier applier, Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.decisions = decisions;
+        this.review = review;
+        this.applier = applier;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies the decision and returns the order as it is now.
+     *
+     * @throws NoSuchOrderException           unknown order
+     * @throws DecisionAlreadyFinalException  the order's decision is already final
+     * @throws DecisionConflictException      the order is not awaiting a practitioner
+     * @throws IllegalArgumentException       the decision is incomplete (no comment on a return...)
+     */
+    public Order decide(long orderId, PractitionerDecision decision) {
+        try {
+            return jdbc.inTransaction(c -> {
+                Order order = orders.get(c, orderId).orElseThrow(() -> new NoSuchOrderException(orderId));
+                StoredDecision pending = decisions.latest(c, orderId).orElseThrow(() -> new DecisionConflictException(
+                        "Order " + order.placerOrderNumber() + " has not been evaluated yet"));
+                if (order.status() != OrderStatus.AWAITING_JUSTIFICATION && !pending.decision().outcome().isFinal()) {
+                    throw new DecisionConflictException("Order " + order.placerOrderNumber() + " is " + order.status()
+                            + " and no longer awaits justification");
+                }
+                Instant now = clock.instant();
+                JustificationDecision decided = review.apply(pending.decision(), decision);
+                applier.apply(c, order, decided, now);
+                LOG.info("Order {} (accession {}): {} by practitioner {}", order.placerOrderNumber(),
+                        order.accessionNumber(), decided.outcome(), decision.practitioner().id());
+                return orders.get(c, orderId).orElseThrow();
+            });
+        } catch (StatusConflictException e) {
+            throw new DecisionConflictException(e.getMessage());
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                throw new DecisionConflictException("Order " + orderId + " was decided by someone else just now");
+            }
+            throw e;
+        }
+    }
+}

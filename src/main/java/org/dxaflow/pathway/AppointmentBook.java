@@ -1,0 +1,127 @@
+package org.dxaflow.pathway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.dxaflow.hl7.Hl7Time;
+import org.dxaflow.order.AppointmentRequest;
+import org.dxaflow.order.Order;
+import org.dxaflow.order.OrderStatus;
+import org.dxaflow.store.OrderStore;
+
+/**
+ * Applies the RIS's appointment messages (SIU) to an order: S12 book, S13 move, S14 change,
+ * S15 cancel, S26 did not attend. The worklist step follows a booked appointment; after a
+ * cancellation or a DNA a scheduled order falls back to the step it would have without one, so
+ * it stays on the worklist until the RIS rebooks or cancels the order.
+ */
+public final class AppointmentBook {
+
+    /** What an SIU trigger does to the appointment. */
+    public enum Event {
+        BOOKED("S12"), RESCHEDULED("S13"), MODIFIED("S14"), CANCELLED("S15"), DID_NOT_ATTEND("S26");
+
+        private final String trigger;
+
+        Event(String trigger) {
+            this.trigger = trigger;
+        }
+
+        public static Optional<Event> forTrigger(String trigger) {
+            for (Event e : values()) {
+                if (e.trigger.equals(trigger)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+
+        public boolean books() {
+            return this == BOOKED || this == RESCHEDULED || this == MODIFIED;
+        }
+    }
+
+    /** Valid HL7, but it cannot be applied (unknown order, booking a cancelled order...). */
+    public static final class NotApplicable extends Exception {
+        public NotApplicable(String message) {
+            super(message);
+        }
+    }
+
+    /** What was done, for the order's message history. */
+    public record Applied(Order order, Event event) {
+        public String action() {
+            return "APPOINTMENT_" + event.name();
+        }
+    }
+
+    /** Orders that may still be booked: not yet scanned, cancelled, returned or rejected. */
+    private static final Set<OrderStatus> BOOKABLE =
+            EnumSet.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED);
+
+    private final OrderStore orders;
+    private final ScheduleStore schedules;
+    private final SchedulePolicy policy;
+
+    public AppointmentBook(OrderStore orders, ScheduleStore schedules, SchedulePolicy policy) {
+        this.orders = orders;
+        this.schedules = schedules;
+        this.policy = policy;
+    }
+
+    public Applied apply(Connection c, long messageId, String trigger, AppointmentRequest r, Instant now)
+            throws SQLException, NotApplicable {
+        Event event = Event.forTrigger(trigger)
+                .orElseThrow(() -> new NotApplicable("SIU^" + trigger + " is not an appointment event dxaflow applies"));
+        Order order = find(c, r).orElseThrow(() -> new NotApplicable("No order with "
+                + (r.placerOrderNumber().isEmpty() ? "filler order number " + r.fillerOrderNumber()
+                        : "placer order number " + r.placerOrderNumber()) + " for SIU^" + trigger));
+        OrderSchedule schedule = schedules.ensure(c, order, now);
+        Appointment previous = schedule.appointment();
+        String id = r.appointmentId().isEmpty() && previous != null ? previous.id() : r.appointmentId();
+        Appointment next;
+        if (event.books()) {
+            if (!BOOKABLE.contains(order.status())) {
+                throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
+                        + "; SIU^" + trigger + " not applied");
+            }
+            Optional<ScheduledStep> step = SchedulePolicy.appointmentStep(r.start());
+            if (step.isEmpty()) {
+                throw new NotApplicable("SIU^" + trigger + " for order " + order.placerOrderNumber()
+                        + " has no readable appointment start");
+            }
+            next = new Appointment(id, Appointment.Status.BOOKED, Hl7Time.dateTime(r.start()).orElseThrow(), now);
+            schedules.setAppointment(c, order.id(), next, now);
+            schedules.setStep(c, order.id(), step.get(), now);
+        } else {
+            LocalDateTime start = Hl7Time.dateTime(r.start()).orElse(previous == null ? null : previous.start());
+            Appointment.Status status = event == Event.CANCELLED ? Appointment.Status.CANCELLED
+                    : Appointment.Status.DID_NOT_ATTEND;
+            next = new Appointment(id, status, start, previous == null ? null : previous.bookedAt());
+            schedules.setAppointment(c, order.id(), next, now);
+            if (event == Event.DID_NOT_ATTEND) {
+                schedules.countDidNotAttend(c, order.id(), now);
+            }
+            if (order.status() == OrderStatus.SCHEDULED) {
+                schedules.setStep(c, order.id(),
+                        policy.defaultStep(order.requestedDate(), schedule.earliestScanDate(), now), now);
+            }
+        }
+        schedules.recordEvent(c, order.id(), messageId, event.name(), next, r.fillerStatus(), now);
+        return new Applied(order, event);
+    }
+
+    private Optional<Order> find(Connection c, AppointmentRequest r) throws SQLException {
+        if (!r.placerOrderNumber().isEmpty()) {
+            Optional<Order> byPlacer = orders.byPlacerNumber(c, r.placerOrderNumber());
+            if (byPlacer.isPresent() || r.fillerOrderNumber().isEmpty()) {
+                return byPlacer;
+            }
+        }
+        return orders.byFillerOrAccession(c, r.fillerOrderNumber());
+    }
+}

@@ -1,0 +1,70 @@
+package org.dxaflow.gate;
+
+import static org.dxaflow.testing.TestOrders.answer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.dxaflow.justification.Referral;
+import org.dxaflow.justification.ReferralQuestionMapping;
+import org.dxaflow.justification.Sex;
+import org.dxaflow.order.OrderStatus;
+import org.dxaflow.testing.TestOrders;
+import org.junit.jupiter.api.Test;
+
+/** A stored order (received 27 Nov 2026) as the gate's referral. */
+class ReferralAssemblerTest {
+
+    private final ReferralAssembler assembler = new ReferralAssembler(
+            ReferralQuestionMapping.load(Path.of("mappings/hl7/referral-questions.yaml")), ZoneId.of("Europe/London"));
+
+    @Test
+    void answersUnderLocalCodesPatientAndReferrerMakeTheReferral() {
+        var order = TestOrders.order("2.3", OrderStatus.RECEIVED, "", "20261120093000", List.of(
+                answer("REFREASON", "L", "CE", "FRACTURE"),
+                answer("REFREASON", "99DXA", "CE", "FRAX"),
+                answer("FRACTURE_AFTER_40", "L", "ST", "Y"),
+                answer("29463-7", "LN", "NM", "62.5"),
+                answer("NOT_A_QUESTION", "L", "ST", "ignored")));
+
+        Referral r = ((ReferralAssembler.Assembled) assembler.assemble(order)).referral();
+
+        assertEquals("ORD100001", r.referralId());
+        assertEquals(LocalDate.of(2026, 11, 20), r.referralDate(), "ORC-9");
+        assertEquals(71, r.ageYears(), "born 12 Mar 1955");
+        assertEquals(Sex.F, r.sex());
+        assertEquals("C3456789", r.referrer().id());
+        assertEquals("PATEL, ANITA", r.referrer().name());
+        assertEquals(List.of("FRACTURE", "FRAX"), r.answers().reasons());
+        assertEquals(Optional.of(new BigDecimal("62.5")), r.answers().weightKg());
+    }
+
+    @Test
+    void theReferralDateIsTheDayOfReceiptWhenOrc9IsMissingOrLater() {
+        var none = TestOrders.order("2.4", OrderStatus.RECEIVED, "", "", List.of());
+        var later = TestOrders.order("2.4", OrderStatus.RECEIVED, "", "20261201", List.of());
+
+        assertEquals(LocalDate.of(2026, 11, 27), assembler.referralDate(none));
+        assertEquals(LocalDate.of(2026, 11, 27), assembler.referralDate(later));
+    }
+
+    @Test
+    void unreadableAnswersAndAMissingBirthDateAreReportedNotGuessed() {
+        var order = TestOrders.order("2.4", OrderStatus.RECEIVED, "", "", List.of(
+                answer("REFREASON", "L", "CE", "STEROIDS"),
+                answer("STEROID_DOSE_MG", "L", "NM", "fifteen")), null);
+
+        ReferralAssembler.Result result = assembler.assemble(order);
+
+        ReferralAssembler.Unreadable u = assertInstanceOf(ReferralAssembler.Unreadable.class, result);
+        assertEquals(2, u.problems().size(), u.problems().toString());
+        assertTrue(u.problems().get(0).contains("STEROID_DOSE_MG: not a number 'fifteen'"), u.problems().toString());
+        assertTrue(u.problems().get(1).contains("birth date (PID-7) is missing"), u.problems().toString());
+    }
+}

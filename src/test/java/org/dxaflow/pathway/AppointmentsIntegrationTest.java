@@ -1,0 +1,208 @@
+package org.dxaflow.pathway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.dxaflow.app.Engine;
+import org.dxaflow.hl7.MllpClient;
+import org.dxaflow.testing.Await;
+import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.Http;
+import org.dxaflow.testing.ReferralCase;
+import org.dxaflow.testing.Samples;
+import org.dxaflow.testing.SiuMessages;
+import org.dxaflow.testing.TestEngines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Appointments from the RIS (SIU^S12 book, S13 move, S14 change, S15 cancel, S26 did not attend)
+ * over MLLP, the scheduled step without one (requested date, else next working day) and the
+ * pathway times. Case 39 (radiological osteopenia) is a referral the rules justify; case 32 one
+ * they hold; case 1 one they return.
+ */
+class AppointmentsIntegrationTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @TempDir
+    static Path temp;
+
+    static Engine engine;
+    static int hl7Port;
+    static Http http;
+    static int control;
+
+    @BeforeAll
+    static void start() {
+        hl7Port = FreePort.find();
+        int httpPort = FreePort.find();
+        engine = TestEngines.start(TestEngines.config(temp, hl7Port, httpPort));
+        http = new Http(httpPort);
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    static String send(String message) throws IOException {
+        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
+            return c.send(message);
+        }
+    }
+
+    static JsonNode order(int caseNumber, String placer, String status) throws IOException {
+        assertEquals("AA", Samples.field(send(ReferralCase.number(caseNumber).toHl7("2.5.1", "A-" + placer, placer)),
+                "MSA", 1));
+        return awaitOrder(placer, o -> o.get("status").asText().equals(status));
+    }
+
+    static JsonNode awaitOrder(String placer, java.util.function.Predicate<JsonNode> done) {
+        return Await.until(placer, Duration.ofSeconds(20), () -> http.orders("placerOrderNumber=" + placer).get(0), done);
+    }
+
+    static void siu(String trigger, String version, String placer, String appointmentId, String start, String status)
+            throws IOException {
+        String ack = send(SiuMessages.siu(trigger, version, "S-" + (++control), placer, appointmentId, start, status));
+        assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
+    }
+
+    static String step(JsonNode order) {
+        JsonNode s = order.get("pathway").get("scheduledStep");
+        return s.isNull() ? "none" : s.get("date").asText() + " " + s.get("time").asText() + " " + s.get("source").asText();
+    }
+
+    static LocalDate nextWorkingDay() {
+        LocalDate d = LocalDate.now(LONDON).plusDays(1);
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    @Test
+    void withoutAnAppointmentTheStepIsTheNextWorkingDayAndTheTargetSixWeeksAfterReceipt() throws IOException {
+        JsonNode o = order(39, "AP-DEFAULT", "SCHEDULED");
+
+        JsonNode p = o.get("pathway");
+        assertEquals(nextWorkingDay() + " null NEXT_WORKING_DAY", step(o));
+        assertEquals(LocalDate.now(LONDON).plusWeeks(6).toString(), p.get("targetDate").asText());
+        assertTrue(!p.get("referralReceivedAt").isNull() && !p.get("justifiedAt").isNull(), p.toString());
+        assertTrue(p.get("appointment").isNull());
+    }
+
+    @Test
+    void aRequestedDateInTheFutureIsTheStepAndOneInThePastIsNot() throws IOException {
+        String future = LocalDate.now(LONDON).plusDays(20).format(DateTimeFormatter.BASIC_ISO_DATE);
+        String withDate = ReferralCase.number(39).toHl7("2.5.1", "A-REQ1", "AP-REQ1")
+                .replaceFirst("\r(OBR\\|)", "\rTQ1|1||||||" + future + "1015\r$1");
+        String pastDate = ReferralCase.number(39).toHl7("2.4", "A-REQ2", "AP-REQ2")
+                .replace("ORC|NW|AP-REQ2^CRIS|||||", "ORC|NW|AP-REQ2^CRIS|||||^^^20240101");
+        assertEquals("AA", Samples.field(send(withDate), "MSA", 1));
+        assertEquals("AA", Samples.field(send(pastDate), "MSA", 1));
+
+        JsonNode requested = awaitOrder("AP-REQ1", o -> o.get("status").asText().equals("SCHEDULED"));
+        JsonNode past = awaitOrder("AP-REQ2", o -> o.get("status").asText().equals("SCHEDULED"));
+
+        assertEquals(LocalDate.now(LONDON).plusDays(20) + " 10:15:00 REQUESTED_DATE", step(requested));
+        assertEquals(nextWorkingDay() + " null NEXT_WORKING_DAY", step(past));
+    }
+
+    @Test
+    void bookMoveChangeCancelAndDidNotAttend() throws IOException {
+        order(39, "AP-1", "SCHEDULED");
+
+        siu("S12", "2.5.1", "AP-1", "APPT-1", "202612071030", "Booked");
+        JsonNode booked = awaitOrder("AP-1", o -> step(o).startsWith("2026-12-07"));
+        assertEquals("2026-12-07 10:30:00 APPOINTMENT", step(booked));
+        assertEquals("BOOKED", booked.get("pathway").get("appointment").get("status").asText());
+        assertEquals("APPT-1", booked.get("pathway").get("appointment").get("id").asText());
+        assertEquals("2026-12-07T10:30:00", booked.get("pathway").get("appointmentAt").asText());
+
+        siu("S13", "2.4", "AP-1", "APPT-1", "202612091415", "Booked");
+        assertEquals("2026-12-09 14:15:00 APPOINTMENT", step(awaitOrder("AP-1", o -> step(o).startsWith("2026-12-09"))));
+
+        siu("S14", "2.5.1", "AP-1", "APPT-1", "202612091445", "Booked");
+        assertEquals("2026-12-09 14:45:00 APPOINTMENT", step(awaitOrder("AP-1", o -> step(o).contains("14:45"))));
+
+        siu("S15", "2.5.1", "AP-1", "APPT-1", "", "Cancelled");
+        JsonNode cancelled = awaitOrder("AP-1",
+                o -> o.get("pathway").get("appointment").get("status").asText().equals("CANCELLED"));
+        assertEquals("SCHEDULED", cancelled.get("status").asText(), "the order stays justified and scheduled");
+        assertEquals(nextWorkingDay() + " null NEXT_WORKING_DAY", step(cancelled));
+
+        siu("S12", "2.5.1", "AP-1", "APPT-2", "202612141000", "Booked");
+        siu("S26", "2.5.1", "AP-1", "APPT-2", "", "Noshow");
+        JsonNode dna = awaitOrder("AP-1",
+                o -> o.get("pathway").get("appointment").get("status").asText().equals("DID_NOT_ATTEND"));
+        assertEquals(1, dna.get("pathway").get("didNotAttendCount").asInt());
+        assertEquals("2026-12-14T10:00:00", dna.get("pathway").get("appointmentAt").asText(), "the missed slot is kept");
+
+        JsonNode detail = http.get("/api/orders/" + dna.get("id").asText()).json();
+        StringBuilder actions = new StringBuilder();
+        detail.get("messages").forEach(m -> actions.append(m.get("action").asText()).append(' '));
+        assertEquals("CREATED APPOINTMENT_BOOKED APPOINTMENT_RESCHEDULED APPOINTMENT_MODIFIED APPOINTMENT_CANCELLED"
+                + " APPOINTMENT_BOOKED APPOINTMENT_DID_NOT_ATTEND", actions.toString().trim());
+    }
+
+    @Test
+    void anOrderBookedWhileHeldIsScheduledOnItsAppointmentOnceJustified() throws IOException {
+        JsonNode held = order(32, "AP-HELD", "AWAITING_JUSTIFICATION");
+        siu("S12", "2.3", "AP-HELD", "APPT-H", "202612151100", "Booked");
+        awaitOrder("AP-HELD", o -> !o.get("pathway").get("appointment").isNull());
+
+        Http.Reply r = http.post("/api/orders/" + held.get("id").asText() + "/justification",
+                "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"P2\", \"name\": \"Dr Ruth Bell\","
+                        + " \"role\": \"Consultant radiologist\"}}");
+
+        assertEquals(200, r.status(), String.valueOf(r.json()));
+        assertEquals("2026-12-15 11:00:00 APPOINTMENT", step(r.json()));
+    }
+
+    @Test
+    void appointmentsThatCannotApplyAreRecordedOrRefused() throws IOException {
+        order(1, "AP-RET", "RETURNED");
+        siu("S12", "2.5.1", "AP-RET", "APPT-R", "202612071030", "Booked");
+        siu("S12", "2.5.1", "AP-NOSUCH", "APPT-N", "202612071030", "Booked");
+        JsonNode errors = Await.until("errors recorded", Duration.ofSeconds(20),
+                () -> http.get("/api/messages?status=ERROR").json(), list -> list.toString().contains("AP-NOSUCH")
+                        && list.toString().contains("AP-RET is RETURNED"));
+        assertTrue(errors.toString().contains("No order with placer order number AP-NOSUCH for SIU^S12"), errors.toString());
+
+        String noOrder = send(SiuMessages.siu("S12", "2.5.1", "S-X1", "", "APPT-X", "202612071030", "Booked")
+                .replace("|^CRIS", "|"));
+        assertEquals("AE", Samples.field(noOrder, "MSA", 1), noOrder);
+        assertEquals("SCH^1^26", Samples.field(noOrder, "ERR", 2));
+        String noStart = send(SiuMessages.siu("S12", "2.5.1", "S-X2", "AP-RET", "APPT-X", "", "Booked"));
+        assertEquals("AE", Samples.field(noStart, "MSA", 1), noStart);
+        assertEquals("AIS^1^4", Samples.field(noStart, "ERR", 2));
+    }
+
+    @Test
+    void aCancelFromTheRisTakesAScheduledOrderOffTheWorklist() throws IOException {
+        order(39, "AP-CA", "SCHEDULED");
+
+        send(ReferralCase.number(39).toHl7("2.5.1", "A-CA2", "AP-CA").replace("ORC|NW|", "ORC|CA|"));
+
+        JsonNode o = awaitOrder("AP-CA", x -> x.get("status").asText().equals("CANCELLED"));
+        JsonNode history = http.get("/api/orders/" + o.get("id").asText()).json().get("statusHistory");
+        assertEquals("RECEIVED->SCHEDULED SCHEDULED->CANCELLED ", transitions(history));
+    }
+
+    private static String transitions(JsonNode history) {
+        StringBuilder sb = new StringBuilder();
+        history.forEach(h -> sb.append(h.get("from").asText()).append("->").append(h.get("to").asText()).append(' '));
+        return sb.toString();
+    }
+}
