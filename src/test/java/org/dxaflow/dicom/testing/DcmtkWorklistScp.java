@@ -2,6 +2,8 @@ package org.dxaflow.dicom.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.dxaflow.dicom.dimse.service.RemoteAe;
 
 /**
@@ -21,13 +23,16 @@ public final class DcmtkWorklistScp implements AutoCloseable {
         this.aeTitle = aeTitle;
     }
 
-    public static DcmtkWorklistScp start(Path dir, String aeTitle) throws Exception {
+    /** @param options extra wlmscpfs options, e.g. "+xi" to accept Implicit VR Little Endian only */
+    public static DcmtkWorklistScp start(Path dir, String aeTitle, String... options) throws Exception {
         Path aeDir = Files.createDirectories(dir.resolve("worklists").resolve(aeTitle));
         Files.createFile(aeDir.resolve("lockfile"));
         int port = Dcmtk.freePort();
+        List<String> args = new ArrayList<>(List.of("-v", "--single-process"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("-dfp", dir.resolve("worklists").toString(), String.valueOf(port)));
         // single process: no forked children to outlive the test
-        Process p = Dcmtk.start(dir.resolve("wlmscpfs.log"), "wlmscpfs", "-v", "--single-process",
-                "-dfp", dir.resolve("worklists").toString(), String.valueOf(port));
+        Process p = Dcmtk.start(dir.resolve("wlmscpfs-" + aeTitle + ".log"), "wlmscpfs", args.toArray(String[]::new));
         Dcmtk.awaitListening(port, 10_000);
         return new DcmtkWorklistScp(aeDir, p, port, aeTitle);
     }

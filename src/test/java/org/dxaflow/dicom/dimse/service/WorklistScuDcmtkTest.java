@@ -83,6 +83,21 @@ class WorklistScuDcmtkTest {
     }
 
     @Test
+    void implicitVrOnlyScpIsQueriedInImplicitVr() throws Exception {
+        // the identifier and the matches are then encoded without VRs: our encoder and reader must
+        // agree with DCMTK on the dictionary VRs of every key
+        try (DcmtkWorklistScp implicitOnly = DcmtkWorklistScp.start(tmp.resolve("implicit"), "WLMIMPL", "+xi")
+                .add("ACC1001", 1001)) {
+            List<Attributes> items = scu.find(implicitOnly.remote(), WorklistQuery.byAccession("ACC1001"));
+            assertEquals(1, items.size());
+            assertEquals(WorklistItems.PATIENT_NAME, items.get(0).getString(Tag.PatientName));
+            assertEquals(WorklistItems.BIRTH_DATE, items.get(0).getString(Tag.PatientBirthDate));
+            assertEquals("SPS1001", items.get(0).getItem(Tag.ScheduledProcedureStepSequence, 0)
+                    .getString(Tag.ScheduledProcedureStepID));
+        }
+    }
+
+    @Test
     void wrongCalledAeTitleIsRejectedByWlmscpfs() {
         // wlmscpfs rejects AE titles it has no worklist directory for
         RemoteAe wrong = new RemoteAe("127.0.0.1", wlm.port(), "NOTHERE");
