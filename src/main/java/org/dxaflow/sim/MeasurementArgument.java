@@ -72,10 +72,16 @@ final class MeasurementArgument {
     }
 
     private static BigDecimal number(String text, String what) {
+        BigDecimal value;
         try {
-            return new BigDecimal(text.trim());
+            value = new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " is not a number: '" + text + "'");
         }
+        // the SR carries it as a DS of at most 16 characters; refuse now rather than after the MPPS exists
+        if (value.toPlainString().length() > 16) {
+            throw new IllegalArgumentException(what + " has too many digits for a DICOM DS: '" + text + "'");
+        }
+        return value;
     }
 }

@@ -115,6 +115,9 @@ public final class ScannerSimCommand {
         boolean defaults = bmd.isEmpty();
         List<SiteMeasurement> measurements = (defaults ? DEFAULT_MEASUREMENTS : bmd).stream()
                 .map(MeasurementArgument::parse).toList();
+        if (measurements.stream().map(SiteMeasurement::label).distinct().count() < measurements.size()) {
+            throw new IllegalArgumentException("a site and side may be given only once");
+        }
         return new Options(new RemoteAe(host, port, aet), calling, accession, measurements, defaults, outFile,
                 timeout, uidRoot);
     }

@@ -38,7 +38,8 @@ class MeasurementArgumentTest {
     @Test
     void mistakesAreRefusedWithTheReason() {
         for (String bad : new String[] {"L1-L4", "=0.9", "L1-L4=", "KNEE=0.9", "TOTAL_HIP:UP=0.9", "TOTAL_HIP=0.9",
-                "L1:LEFT=0.9", "L1=abc", "L1=0.9,T", "L1=0.9,Q=1", "L1=0.9,T=1,T=2", "L1=-0.9", "L1=0.9,BMD=0.8"}) {
+                "L1:LEFT=0.9", "L1=abc", "L1=0.9,T", "L1=0.9,Q=1", "L1=0.9,T=1,T=2", "L1=-0.9", "L1=0.9,BMD=0.8",
+                "L1=0.12345678901234567"}) {
             assertThrows(IllegalArgumentException.class, () -> MeasurementArgument.parse(bad), bad);
         }
     }

@@ -154,6 +154,7 @@ class ScannerSimEndToEndTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs a side"), output());
         assertEquals(2, run("--accession", "ACC5005", "--bmd", "KNEE:LEFT=0.7"), output());
         assertEquals(2, run("--bmd", "L1=0.7"), output());
+        assertEquals(2, run("--accession", "ACC5005", "--bmd", "L1=0.7", "--bmd", "L1=0.8"), output());
         assertEquals(List.of(), rig.mpps, "nothing sent on bad usage");
     }
 }
