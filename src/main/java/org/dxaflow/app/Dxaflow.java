@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.dxaflow.hl7.SendHl7Command;
+import org.dxaflow.sim.ScannerSimCommand;
 
 /**
  * Command line: with no arguments (or {@code run}) starts the engine on its configuration;
@@ -20,6 +21,7 @@ public final class Dxaflow {
         switch (command) {
             case "run" -> run();
             case "send-hl7" -> System.exit(new SendHl7Command(System.out, System.err).run(rest));
+            case "scanner-sim" -> System.exit(new ScannerSimCommand(System.out, System.err, Clock.systemDefaultZone()).run(rest));
             case "help", "--help", "-h" -> usage();
             default -> {
                 System.err.println("Unknown command '" + command + "'");
@@ -51,6 +53,9 @@ public final class Dxaflow {
                 Usage:
                   java -jar dxaflow.jar [run]                         start the engine (conf/application.properties)
                   java -jar dxaflow.jar send-hl7 --host H --port P FILE...   send HL7 files over MLLP, print each ACK
+                  java -jar dxaflow.jar scanner-sim --host H --port P --aet AET --accession ACC
+                        [--calling-aet SCANNER] [--bmd SITE[:SIDE]=VALUE ...] [--out FILE]
+                                                                  play a DXA scanner: worklist, MPPS, result SR, C-STORE
                 """);
     }
 }
