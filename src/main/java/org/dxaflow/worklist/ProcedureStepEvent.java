@@ -1,5 +1,7 @@
 package org.dxaflow.worklist;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The scanner reported a change of a Modality Performed Procedure Step: started (IN PROGRESS),
  * COMPLETED or DISCONTINUED. Carries identifiers only, never patient data.
@@ -18,6 +20,7 @@ public record ProcedureStepEvent(
     public static final String COMPLETED = "COMPLETED";
     public static final String DISCONTINUED = "DISCONTINUED";
 
+    @JsonIgnore // derived from status: not part of the event on the queue
     public boolean isFinal() {
         return COMPLETED.equals(status) || DISCONTINUED.equals(status);
     }
