@@ -26,6 +26,14 @@ public final class Hl7Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Processor.class);
 
+    /**
+     * Outcomes of a result message (ORU^R01): recorded, and to be handed to the results pipeline
+     * (routes/order-processing.camel.yaml forwards outcomes starting with RESULT). A redelivered
+     * result is handed on again; the pipeline stores each message once.
+     */
+    public static final String RESULT = "RESULT";
+    public static final String RESULT_REDELIVERED = "RESULT_REDELIVERED";
+
     /** The message is valid HL7 but cannot be applied (e.g. cancels an order we never had). */
     static final class NotApplicable extends Exception {
         NotApplicable(String message) {
@@ -57,7 +65,7 @@ public final class Hl7Processor {
         Instant receivedAt = Instant.ofEpochMilli(receivedAtMillis);
         String outcome = jdbc.inTransaction(c -> {
             if (messages.isRecorded(c, intakeId)) {
-                return "REDELIVERED";
+                return isResult(header) ? RESULT_REDELIVERED : "REDELIVERED";
             }
             Instant now = clock.instant();
             boolean resend = messages.wasApplied(c, header);
@@ -69,8 +77,9 @@ public final class Hl7Processor {
             }
             Savepoint beforeApply = c.setSavepoint();
             try {
-                apply(c, messageId, reader.read(message, header), now);
-                return InboundMessageStore.Status.PROCESSED.name();
+                MappedMessage mapped = reader.read(message, header);
+                apply(c, messageId, mapped, now);
+                return mapped.isResult() ? RESULT : InboundMessageStore.Status.PROCESSED.name();
             } catch (NotApplicable e) {
                 c.rollback(beforeApply);
                 messages.setOutcome(c, messageId, InboundMessageStore.Status.ERROR, e.getMessage());
@@ -83,6 +92,9 @@ public final class Hl7Processor {
 
     private void apply(Connection c, long messageId, MappedMessage m, Instant now)
             throws SQLException, NotApplicable {
+        if (m.isResult()) {
+            return; // results never touch patients or orders here: the results pipeline matches them
+        }
         if (m.isOrder()) {
             Patient patient = patients.upsert(c, m.patient(), now);
             for (OrderMapper.MappedOrder o : m.orders()) {
@@ -156,6 +168,14 @@ public final class Hl7Processor {
         patients.merge(c, retired.get().id(), survivor.id(), now);
         for (long orderId : moving) {
             orders.link(c, orderId, messageId, "PATIENT_MERGED", now);
+        }
+    }
+
+    private boolean isResult(MessageHeader header) {
+        try {
+            return "result".equals(reader.supported().handlerFor(header));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
