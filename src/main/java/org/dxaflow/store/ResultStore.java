@@ -176,5 +176,4 @@ public final class ResultStore {
     private static String trim(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
-
 }
