@@ -12,6 +12,8 @@ import org.dxaflow.results.mapping.MappingOutcome;
 import org.dxaflow.results.mapping.ResultMappings;
 import org.dxaflow.results.sr.SrTree;
 import org.dxaflow.store.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The two ways a result enters the pipeline, each read through the vendor mappings into one
@@ -20,6 +22,8 @@ import org.dxaflow.store.Jdbc;
  * the pipeline can be re-run on redelivery with the same outcome.
  */
 public final class ResultSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultSources.class);
 
     private final ResultMappings mappings;
     private final Jdbc jdbc;
@@ -37,14 +41,20 @@ public final class ResultSources {
     public IncomingResult fromStoredObject(StoredObjectEvent event) {
         Long storedId = jdbc.queryOne("SELECT id FROM stored_object WHERE sop_instance_uid = ?", rs -> rs.getLong(1),
                 event.sopInstanceUid()).orElse(null);
+        ResultIdentifiers known = new ResultIdentifiers(event.studyInstanceUid(), event.accessionNumber(),
+                event.patientId(), null);
         MappingOutcome outcome;
         try {
             Attributes dataSet = DicomFile.read(Path.of(event.filePath())).dataSet();
             outcome = mappings.readSr(dataSet);
         } catch (IOException e) {
-            outcome = new MappingOutcome(null, null, new ResultIdentifiers(event.studyInstanceUid(),
-                    event.accessionNumber(), event.patientId(), null),
-                    "the spooled object could not be read: " + e.getMessage());
+            outcome = new MappingOutcome(null, null, known, "the spooled object could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A content tree nobody foresaw must become a visible UNMAPPABLE result, not a message
+            // that fails until it lands in the dead letter queue.
+            LOG.warn("Result {} could not be read through the mappings ({})", event.sopInstanceUid(),
+                    e.getClass().getSimpleName());
+            outcome = new MappingOutcome(null, null, known, "the object could not be read: " + e);
         }
         return new IncomingResult(SourceType.DICOM_SR, event.sopInstanceUid(), storedId, null,
                 event.receivedAt() == null ? Instant.now() : event.receivedAt(), outcome);
@@ -65,6 +75,10 @@ public final class ResultSources {
             outcome = mappings.readOru(Er7Message.parse(m.get().raw()));
         } catch (Hl7FormatException e) {
             outcome = new MappingOutcome(null, null, ResultIdentifiers.NONE, "message not readable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Result message {} could not be read through the mappings ({})", intakeId,
+                    e.getClass().getSimpleName());
+            outcome = new MappingOutcome(null, null, ResultIdentifiers.NONE, "the message could not be read: " + e);
         }
         return new IncomingResult(SourceType.HL7_ORU, intakeId, null, m.get().id(), m.get().receivedAt(), outcome);
     }
