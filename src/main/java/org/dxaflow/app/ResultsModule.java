@@ -18,6 +18,7 @@ import org.dxaflow.results.mapping.ResultMappings;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.ResultStore;
+import org.dxaflow.store.StoredObjectStore;
 import org.dxaflow.web.DensitometryApi;
 import org.dxaflow.web.ResultsApi;
 
@@ -42,7 +43,8 @@ final class ResultsModule {
                 config.path(DxaflowConfig.MAPPINGS_DIR).resolve("hl7").resolve("referral-questions.yaml"));
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("resultSources", new ResultSources(mappings, jdbc));
-        beans.put("resultPipeline", new ResultPipeline(jdbc, results, new ResultMatcher(jdbc), orders,
+        beans.put("resultPipeline", new ResultPipeline(jdbc, results, new StoredObjectStore(jdbc),
+                new ResultMatcher(jdbc), orders,
                 new ClinicalContextReader(questions), calculator, json, clock));
         beans.put("resultsApi", new ResultsApi(results, orders, json));
         beans.put("densitometryApi", new DensitometryApi(calculator, new ComputeRequestValidator(), json));

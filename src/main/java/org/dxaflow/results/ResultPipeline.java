@@ -21,6 +21,7 @@ import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.ResultStore;
 import org.dxaflow.store.ResultStore.StoredResult;
 import org.dxaflow.store.StoreException;
+import org.dxaflow.store.StoredObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class ResultPipeline {
 
     private final Jdbc jdbc;
     private final ResultStore results;
+    private final StoredObjectStore storedObjects;
     private final ResultMatcher matcher;
     private final OrderStore orders;
     private final ClinicalContextReader contexts;
@@ -46,11 +48,12 @@ public final class ResultPipeline {
     private final Clock clock;
 
     /** @param json the densitometry mapper (plain decimals), used for the stored JSON */
-    public ResultPipeline(Jdbc jdbc, ResultStore results, ResultMatcher matcher, OrderStore orders,
-                          ClinicalContextReader contexts, DensitometryCalculator calculator, ObjectMapper json,
-                          Clock clock) {
+    public ResultPipeline(Jdbc jdbc, ResultStore results, StoredObjectStore storedObjects, ResultMatcher matcher,
+                          OrderStore orders, ClinicalContextReader contexts, DensitometryCalculator calculator,
+                          ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.results = results;
+        this.storedObjects = storedObjects;
         this.matcher = matcher;
         this.orders = orders;
         this.contexts = contexts;
@@ -120,6 +123,9 @@ public final class ResultPipeline {
         try {
             jdbc.inTransaction(c -> {
                 results.insert(c, r);
+                if (r.storedObjectId() != null && r.orderId() != null) {
+                    storedObjects.linkToOrder(c, r.storedObjectId(), r.orderId());
+                }
                 if (r.status() == ResultStatus.COMPUTED) {
                     Optional<Order> order = orders.get(c, r.orderId());
                     Optional<OrderStatus> next = order.flatMap(o -> statusOnResult(o.status()));

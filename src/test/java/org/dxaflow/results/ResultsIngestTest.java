@@ -214,6 +214,13 @@ class ResultsIngestTest {
                 "0.940", "0.750", "0.850"), "prior"));
         JsonNode prior = awaitResult("ACC500003", "COMPUTED");
         assertEquals("PATIENT_ID_SCAN_DATE", prior.get("matchMethod").asText());
+        // the recorder could not tie the SR to an order (no accession, unknown study); the result did
+        JsonNode storedPrior = null;
+        for (JsonNode o : http.get("/api/objects?status=RECEIVED").json()) {
+            storedPrior = o.get("sopInstanceUid").asText().equals("2.25.500003001") ? o : storedPrior;
+        }
+        assertNotNull(storedPrior, "the prior SR is filed under its order");
+        assertEquals(prior.get("orderId").asLong(), storedPrior.get("orderId").asLong());
 
         // 2026: scanned from the worklist item, so the SR carries the order's Study Instance UID
         String study = scanner.studyUidFromWorklist("ACC500004");
