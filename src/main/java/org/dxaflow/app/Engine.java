@@ -167,6 +167,7 @@ public final class Engine implements AutoCloseable {
         StoredObjectStore storedObjects = new StoredObjectStore(jdbc);
         main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, procedureSteps));
         main.bind("objectsApi", new ObjectsApi(storedObjects, json));
+        ResultsModule.beans(config, jdbc, orders, statuses, clock).forEach(main::bind);
         try {
             main.start();
         } catch (Exception e) {

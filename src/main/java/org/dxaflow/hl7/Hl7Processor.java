@@ -33,6 +33,14 @@ public final class Hl7Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Processor.class);
 
+    /**
+     * Outcomes of a result message (ORU^R01): recorded, and to be handed to the results pipeline
+     * (routes/order-processing.camel.yaml forwards outcomes starting with RESULT). A redelivered
+     * result is handed on again; the pipeline stores each message once.
+     */
+    public static final String RESULT = "RESULT";
+    public static final String RESULT_REDELIVERED = "RESULT_REDELIVERED";
+
     /** The message is valid HL7 but cannot be applied (e.g. cancels an order we never had). */
     static final class NotApplicable extends Exception {
         NotApplicable(String message) {
@@ -84,6 +92,9 @@ public final class Hl7Processor {
         Instant receivedAt = Instant.ofEpochMilli(receivedAtMillis);
         Outcome outcome = jdbc.inTransaction(c -> {
             if (messages.isRecorded(c, intakeId)) {
+                if (isResult(header)) {
+                    return new Outcome(RESULT_REDELIVERED, List.of());
+                }
                 // Applied before a crash, but what followed (justification) may not have been queued:
                 // hand the created orders on again; the gate ignores orders it has already decided.
                 return new Outcome("REDELIVERED", ids(orders.createdByIntake(c, intakeId)));
@@ -98,9 +109,11 @@ public final class Hl7Processor {
             }
             Savepoint beforeApply = c.setSavepoint();
             try {
+                MappedMessage mapped = reader.read(message, header);
                 List<Long> created = new ArrayList<>();
-                apply(c, messageId, reader.read(message, header), now, created);
-                return new Outcome(InboundMessageStore.Status.PROCESSED.name(), ids(created));
+                apply(c, messageId, mapped, now, created);
+                return new Outcome(mapped.isResult() ? RESULT : InboundMessageStore.Status.PROCESSED.name(),
+                        ids(created));
             } catch (NotApplicable e) {
                 c.rollback(beforeApply);
                 messages.setOutcome(c, messageId, InboundMessageStore.Status.ERROR, e.getMessage());
@@ -117,6 +130,9 @@ public final class Hl7Processor {
 
     private void apply(Connection c, long messageId, MappedMessage m, Instant now, List<Long> created)
             throws SQLException, NotApplicable {
+        if (m.isResult()) {
+            return; // results never touch patients or orders here: the results pipeline matches them
+        }
         if (m.isOrder()) {
             Patient patient = patients.upsert(c, m.patient(), now);
             for (OrderMapper.MappedOrder o : m.orders()) {
@@ -202,6 +218,14 @@ public final class Hl7Processor {
         patients.merge(c, retired.get().id(), survivor.id(), now);
         for (long orderId : moving) {
             orders.link(c, orderId, messageId, "PATIENT_MERGED", now);
+        }
+    }
+
+    private boolean isResult(MessageHeader header) {
+        try {
+            return "result".equals(reader.supported().handlerFor(header));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

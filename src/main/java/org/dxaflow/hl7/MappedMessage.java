@@ -27,6 +27,11 @@ public record MappedMessage(
         return "appointment".equals(handler);
     }
 
+    /** A result from the scanner (ORU^R01): recorded here, read by the results pipeline. */
+    public boolean isResult() {
+        return "result".equals(handler);
+    }
+
     public boolean isMerge() {
         return "ADT".equals(header.messageType()) && "A40".equals(header.triggerEvent());
     }

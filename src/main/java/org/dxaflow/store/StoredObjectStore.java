@@ -28,6 +28,15 @@ public final class StoredObjectStore {
         return true;
     }
 
+    /**
+     * Files an object recorded without an order under the order its result was matched to (the
+     * results step matches by patient and scan date too, which the recorder cannot).
+     */
+    public void linkToOrder(java.sql.Connection c, long id, long orderId) throws java.sql.SQLException {
+        Jdbc.update(c, "UPDATE stored_object SET order_id = ?, status = 'RECEIVED' WHERE id = ? AND order_id IS NULL",
+                orderId, id);
+    }
+
     /** One recorded object, as the API lists it (identifiers and where the file is, no demographics). */
     public record StoredObject(long id, String sopInstanceUid, String sopClassUid, String studyInstanceUid,
             String accessionNumber, String callingAeTitle, String filePath, Long orderId, String status,

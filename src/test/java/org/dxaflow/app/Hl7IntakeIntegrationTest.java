@@ -93,9 +93,17 @@ class Hl7IntakeIntegrationTest {
 
     @Test
     void unsupportedTypeIsRejectedWithErr() throws IOException {
-        String ack = send(Samples.hl7("invalid/unsupported-type-oru-v22.hl7"));
+        String ack = send(Samples.hl7("invalid/unsupported-type-dft-v24.hl7"));
         assertEquals("AR", msa(ack, 1));
         assertEquals("200^Unsupported message type^HL70357", Samples.field(ack, "ERR", 3));
+    }
+
+    @Test
+    void resultsInAVersionBefore23AreRejected() throws IOException {
+        // ORU^R01 is accepted from v2.3 (results step); v2.2 is refused as an unsupported version
+        String ack = send(Samples.hl7("invalid/unsupported-version-oru-v22.hl7"));
+        assertEquals("AR", msa(ack, 1));
+        assertTrue(Samples.field(ack, "ERR", 3).startsWith("203^"), ack);
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.dxaflow.app;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dxaflow.densitometry.DensitometryCalculator;
+import org.dxaflow.densitometry.DensitometryConfig;
+import org.dxaflow.densitometry.api.ComputeRequestValidator;
+import org.dxaflow.densitometry.api.DensitometryJson;
+import org.dxaflow.densitometry.conf.ReferenceDataLoader;
+import org.dxaflow.justification.ReferralQuestionMapping;
+import org.dxaflow.results.ClinicalContextReader;
+import org.dxaflow.results.ResultMatcher;
+import org.dxaflow.results.ResultPipeline;
+import org.dxaflow.results.ResultSources;
+import org.dxaflow.results.mapping.ResultMappings;
+import org.dxaflow.store.Jdbc;
+import org.dxaflow.pathway.StatusChanges;
+import org.dxaflow.store.OrderStore;
+import org.dxaflow.store.ResultStore;
+import org.dxaflow.store.StoredObjectStore;
+import org.dxaflow.web.DensitometryApi;
+import org.dxaflow.web.ResultsApi;
+
+/**
+ * The beans of the results step, by the names routes/results.camel.yaml and routes/api.camel.yaml
+ * call them: reading results through mappings/results, the pipeline, and the results and
+ * densitometry APIs. Conf and mappings are read here, at startup, so a mistake stops the engine
+ * with the file named.
+ */
+final class ResultsModule {
+
+    private ResultsModule() {
+    }
+
+    static Map<String, Object> beans(DxaflowConfig config, Jdbc jdbc, OrderStore orders, StatusChanges statuses,
+            Clock clock) {
+        DensitometryConfig densitometry = new ReferenceDataLoader().load(config.path(DxaflowConfig.CONF_DIR));
+        DensitometryCalculator calculator = new DensitometryCalculator(densitometry);
+        JsonMapper json = DensitometryJson.mapper();
+        ResultStore results = new ResultStore(jdbc, json);
+        ResultMappings mappings = ResultMappings.load(config.path(DxaflowConfig.MAPPINGS_DIR).resolve("results"));
+        ReferralQuestionMapping questions = ReferralQuestionMapping.load(
+                config.path(DxaflowConfig.MAPPINGS_DIR).resolve("hl7").resolve("referral-questions.yaml"));
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("resultSources", new ResultSources(mappings, jdbc));
+        beans.put("resultPipeline", new ResultPipeline(jdbc, results, new StoredObjectStore(jdbc),
+                new ResultMatcher(jdbc), orders, statuses,
+                new ClinicalContextReader(questions), calculator, json, clock));
+        beans.put("resultsApi", new ResultsApi(results, orders, json));
+        beans.put("densitometryApi", new DensitometryApi(calculator, new ComputeRequestValidator(), json));
+        return beans;
+    }
+}

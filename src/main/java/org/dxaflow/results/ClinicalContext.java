@@ -1,0 +1,21 @@
+package org.dxaflow.results;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.dxaflow.densitometry.Referral;
+import org.dxaflow.densitometry.Sex;
+
+/**
+ * What the computation needs to know about the patient, from the order (patient record and the
+ * referral's answers), each with where it came from so a reader of the result can check it.
+ *
+ * @param menopausal null when the referral does not say (then no WHO category for a woman)
+ * @param problems   why the computation cannot run (no sex, no birth date); empty when it can
+ */
+public record ClinicalContext(Sex sex, LocalDate birthDate, Boolean menopausal, String menopausalSource,
+                              boolean fragilityFracture, String fragilityFractureSource, Referral referral,
+                              List<String> problems) {
+    public ClinicalContext {
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,37 @@
+package org.dxaflow.results.mapping;
+
+import java.util.Optional;
+
+/** The scan details a mapping may say where to find, by their YAML key. */
+enum HeaderField {
+    MANUFACTURER("manufacturer"),
+    MODEL("model"),
+    SOFTWARE_VERSION("softwareVersion"),
+    REFERENCE_DATABASE("referenceDatabase"),
+    HEIGHT_CM("heightCm"),
+    WEIGHT_KG("weightKg"),
+    SCAN_DATE("scanDate");
+
+    private final String key;
+
+    HeaderField(String key) {
+        this.key = key;
+    }
+
+    String key() {
+        return key;
+    }
+
+    boolean isNumber() {
+        return this == HEIGHT_CM || this == WEIGHT_KG;
+    }
+
+    static Optional<HeaderField> forKey(String key) {
+        for (HeaderField f : values()) {
+            if (f.key.equals(key)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}

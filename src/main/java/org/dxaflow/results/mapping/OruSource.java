@@ -1,0 +1,90 @@
+package org.dxaflow.results.mapping;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dxaflow.hl7.Er7Message;
+import org.dxaflow.hl7.FieldPath;
+
+/**
+ * Where an ORU mapping finds one value: a field path ({@code OBR-18}, {@code PID-3[5=MR]-1}) or the
+ * OBX whose OBX-3 is a given code ({@code observation: {code, scheme}}; OBX-5, with
+ * {@code units: {cm: 1, m: 100}} for numbers, OBX-6 giving the unit).
+ */
+final class OruSource {
+
+    private final FieldPath path;
+    private final CodeRef observation;
+    private final Map<String, BigDecimal> units;
+
+    private OruSource(FieldPath path, CodeRef observation, Map<String, BigDecimal> units) {
+        this.path = path;
+        this.observation = observation;
+        this.units = units;
+    }
+
+    static OruSource read(MappingNode n) {
+        if (n.isText() || n.has("field")) {
+            String text = n.isText() ? n.text() : n.string("field");
+            if (!n.isText()) {
+                n.finish();
+            }
+            try {
+                return new OruSource(FieldPath.parse(text), null, null);
+            } catch (IllegalArgumentException e) {
+                throw n.error(e.getMessage());
+            }
+        }
+        CodeRef code = CodeRef.readOnly(n.child("observation"));
+        Map<String, BigDecimal> units = null;
+        if (n.has("units")) {
+            units = new LinkedHashMap<>();
+            for (var e : n.child("units").entries()) {
+                try {
+                    units.put(e.getKey(), new BigDecimal(e.getValue().text()));
+                } catch (NumberFormatException ex) {
+                    throw e.getValue().error("factor must be a number");
+                }
+            }
+        }
+        n.finish();
+        return new OruSource(null, code, units);
+    }
+
+    boolean isObservation(Er7Message.Segment obx) {
+        return observation != null && observation.matches(obx.value(3, 1), obx.value(3, 3));
+    }
+
+    /** The text at this source, or null. */
+    String text(Er7Message message) {
+        if (path != null) {
+            return path.value(message.segments()).orElse(null);
+        }
+        return message.all("OBX").stream().filter(this::isObservation).map(s -> s.value(5)).filter(v -> !v.isEmpty())
+                .findFirst().orElse(null);
+    }
+
+    void collect(HeaderField field, Er7Message message, HeaderValues values, List<String> problems) {
+        if (path != null || units == null) {
+            values.putText(field, text(message));
+            return;
+        }
+        message.all("OBX").stream().filter(this::isObservation).findFirst().ifPresent(obx -> {
+            String v = obx.value(5);
+            if (v.isEmpty()) {
+                return;
+            }
+            String unit = obx.value(6, 1);
+            if (!units.containsKey(unit)) {
+                problems.add(field.key() + ": OBX " + obx.value(1) + " has units '" + unit + "', accepted " + units.keySet());
+                return;
+            }
+            try {
+                values.putNumber(field, new BigDecimal(v).multiply(units.get(unit)));
+            } catch (NumberFormatException e) {
+                problems.add(field.key() + ": OBX " + obx.value(1) + " value '" + v + "' is not a number");
+            }
+        });
+    }
+}

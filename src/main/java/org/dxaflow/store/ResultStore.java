@@ -1,0 +1,179 @@
+package org.dxaflow.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dxaflow.densitometry.Manufacturer;
+import org.dxaflow.densitometry.Measurement;
+import org.dxaflow.results.ResultIdentifiers;
+import org.dxaflow.results.ResultStatus;
+import org.dxaflow.results.ScanDetails;
+import org.dxaflow.results.SourceType;
+
+/**
+ * Every result received, once per source object ({@code dxa_result}), with its mapping, match,
+ * inputs and computed densitometry. JSON columns keep the exact decimals the scanner sent and the
+ * engine computed, so a stored result can be recomputed and checked by hand later.
+ */
+public final class ResultStore {
+
+    /** One stored result. JSON fields are kept as text; the API passes them through unchanged. */
+    public record StoredResult(
+            Long id,
+            SourceType sourceType,
+            String sourceRef,
+            Long storedObjectId,
+            Long inboundMessageId,
+            ResultStatus status,
+            String error,
+            String mapping,
+            Long orderId,
+            String matchMethod,
+            ResultIdentifiers identifiers,
+            ScanDetails details,
+            List<Measurement> measurements,
+            String inputsJson,
+            String resultJson,
+            List<String> warnings,
+            Long priorResultId,
+            Instant receivedAt,
+            Instant processedAt) {
+        public StoredResult {
+            measurements = measurements == null ? List.of() : List.copyOf(measurements);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+    }
+
+    /** A previous computed result of the patient, as serial comparison needs it. */
+    public record Prior(long id, LocalDate scanDate, Manufacturer scale, List<Measurement> measurements) {
+    }
+
+    private static final TypeReference<List<Measurement>> MEASUREMENTS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
+
+    /** @param json a mapper that writes BigDecimal plainly (DensitometryJson.mapper()) */
+    public ResultStore(Jdbc jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<StoredResult> bySource(SourceType type, String ref) {
+        return jdbc.queryOne("SELECT * FROM dxa_result WHERE source_type = ? AND source_ref = ?", this::map, type, ref);
+    }
+
+    public long insert(Connection c, StoredResult r) throws SQLException {
+        ResultIdentifiers ids = r.identifiers() == null ? ResultIdentifiers.NONE : r.identifiers();
+        ScanDetails d = r.details();
+        return Jdbc.insert(c, "INSERT INTO dxa_result (source_type, source_ref, stored_object_id, inbound_message_id,"
+                        + " status, error_text, mapping_name, order_id, match_method, study_instance_uid, accession_number,"
+                        + " patient_identifier, scan_date, manufacturer, calibration_scale, model, software_version,"
+                        + " reference_database, height_cm, weight_kg, measurements_json, inputs_json, result_json,"
+                        + " warnings_json, prior_result_id, received_at, processed_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.sourceType(), r.sourceRef(), r.storedObjectId(), r.inboundMessageId(), r.status(),
+                trim(r.error(), 4000), r.mapping(), r.orderId(), r.matchMethod(), trim(ids.studyInstanceUid(), 64),
+                trim(ids.accessionNumber(), 16), trim(ids.patientId(), 64),
+                d != null && d.scanDate() != null ? d.scanDate() : ids.scanDate(),
+                d == null ? null : trim(d.manufacturer(), 64), d == null ? null : d.scale(),
+                d == null ? null : trim(d.model(), 64), d == null ? null : trim(d.softwareVersion(), 64),
+                d == null ? null : trim(d.referenceDatabase(), 200), d == null ? null : d.heightCm(),
+                d == null ? null : d.weightKg(), write(r.measurements()), r.inputsJson(), r.resultJson(),
+                write(r.warnings()), r.priorResultId(), r.receivedAt(), r.processedAt());
+    }
+
+    /** The newest result for an order (a resent or repeated scan makes a newer one). */
+    public Optional<StoredResult> latestForOrder(long orderId) {
+        return jdbc.queryOne("SELECT * FROM dxa_result WHERE order_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                this::map, orderId);
+    }
+
+    public List<Long> idsForOrder(long orderId) {
+        return jdbc.query("SELECT id FROM dxa_result WHERE order_id = ? ORDER BY id DESC", rs -> rs.getLong(1), orderId);
+    }
+
+    /** Results in a status (null = any), newest first. */
+    public List<StoredResult> find(ResultStatus status, int limit) {
+        String where = status == null ? "" : " WHERE status = ?";
+        Object[] params = status == null ? new Object[0] : new Object[] {status};
+        return jdbc.query("SELECT * FROM dxa_result" + where + " ORDER BY id DESC FETCH FIRST "
+                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY", this::map, params);
+    }
+
+    /**
+     * The patient's most recent computed result scanned before {@code scanDate}. Through the orders,
+     * so a result follows its order when two patient records are merged.
+     */
+    public Optional<Prior> priorFor(long patientId, LocalDate scanDate) {
+        return jdbc.queryOne("SELECT r.* FROM dxa_result r JOIN dxa_order o ON o.id = r.order_id"
+                        + " WHERE o.patient_id = ? AND r.status = 'COMPUTED' AND r.scan_date < ?"
+                        + " ORDER BY r.scan_date DESC, r.id DESC FETCH FIRST 1 ROWS ONLY",
+                rs -> {
+                    String scale = rs.getString("calibration_scale");
+                    return new Prior(rs.getLong("id"), Jdbc.date(rs, "scan_date"),
+                            scale == null ? Manufacturer.OTHER : Manufacturer.valueOf(scale),
+                            read(rs.getString("measurements_json"), MEASUREMENTS));
+                }, patientId, scanDate);
+    }
+
+    private StoredResult map(ResultSet rs) throws SQLException {
+        String scale = rs.getString("calibration_scale");
+        LocalDate scanDate = Jdbc.date(rs, "scan_date");
+        ScanDetails details = new ScanDetails(scanDate, rs.getString("manufacturer"),
+                scale == null ? null : Manufacturer.valueOf(scale), rs.getString("model"),
+                rs.getString("software_version"), rs.getString("reference_database"), plain(rs, "height_cm"),
+                plain(rs, "weight_kg"));
+        String status = rs.getString("status");
+        return new StoredResult(rs.getLong("id"), SourceType.valueOf(rs.getString("source_type")),
+                rs.getString("source_ref"), Jdbc.nullableLong(rs, "stored_object_id"),
+                Jdbc.nullableLong(rs, "inbound_message_id"), ResultStatus.valueOf(status.toUpperCase(Locale.ROOT)),
+                rs.getString("error_text"), rs.getString("mapping_name"), Jdbc.nullableLong(rs, "order_id"),
+                rs.getString("match_method"),
+                new ResultIdentifiers(rs.getString("study_instance_uid"), rs.getString("accession_number"),
+                        rs.getString("patient_identifier"), scanDate),
+                details, read(rs.getString("measurements_json"), MEASUREMENTS), rs.getString("inputs_json"),
+                rs.getString("result_json"), read(rs.getString("warnings_json"), STRINGS),
+                Jdbc.nullableLong(rs, "prior_result_id"), Jdbc.instant(rs, "received_at"),
+                Jdbc.instant(rs, "processed_at"));
+    }
+
+    /** NUMERIC columns come back padded to their scale (162.000); the value, not the padding, is stored. */
+    private static BigDecimal plain(ResultSet rs, String column) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(column);
+        return v == null ? null : v.stripTrailingZeros();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result JSON is not readable", e);
+        }
+    }
+
+    private static String trim(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

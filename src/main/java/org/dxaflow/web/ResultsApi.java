@@ -1,0 +1,110 @@
+package org.dxaflow.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dxaflow.results.ResultStatus;
+import org.dxaflow.store.OrderStore;
+import org.dxaflow.store.ResultStore;
+import org.dxaflow.store.ResultStore.StoredResult;
+
+/**
+ * {@code GET /api/orders/{id}/result}, {@code GET /api/results/unmatched} (reconciliation) and
+ * {@code GET /api/results?status=} (e.g. UNMAPPABLE, with the mapping error). The stored
+ * densitometry and inputs JSON are passed through as stored, so the digits are the engine's.
+ */
+public final class ResultsApi {
+
+    private final ResultStore results;
+    private final OrderStore orders;
+    private final ObjectMapper json;
+
+    /** @param json a mapper writing BigDecimal plainly and ISO dates (DensitometryJson.mapper()) */
+    public ResultsApi(ResultStore results, OrderStore orders, ObjectMapper json) {
+        this.results = results;
+        this.orders = orders;
+        this.json = json;
+    }
+
+    public ApiResponse forOrder(String id) {
+        long orderId;
+        try {
+            orderId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return ApiResponse.error(400, "order id must be a number, got '" + id + "'");
+        }
+        if (orders.get(orderId).isEmpty()) {
+            return ApiResponse.error(404, "no order with id " + id);
+        }
+        return results.latestForOrder(orderId).map(r -> {
+            Map<String, Object> body = view(r);
+            body.put("allResultIds", results.idsForOrder(orderId));
+            return ok(body);
+        }).orElseGet(() -> ApiResponse.error(404, "no result received for order " + id));
+    }
+
+    public ApiResponse unmatched(String limit) {
+        return list(ResultStatus.UNMATCHED.name(), limit);
+    }
+
+    public ApiResponse list(String status, String limit) {
+        ResultStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = ResultStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return ApiResponse.error(400, "status must be one of " + List.of(ResultStatus.values()));
+            }
+        }
+        int max;
+        try {
+            max = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            return ApiResponse.error(400, "limit must be a whole number");
+        }
+        return ok(results.find(s, max).stream().map(ResultsApi::view).toList());
+    }
+
+    static Map<String, Object> view(StoredResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("status", r.status());
+        m.put("error", r.error());
+        m.put("orderId", r.orderId());
+        m.put("matchMethod", r.matchMethod());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("type", r.sourceType());
+        source.put("ref", r.sourceRef());
+        source.put("storedObjectId", r.storedObjectId());
+        source.put("inboundMessageId", r.inboundMessageId());
+        source.put("mapping", r.mapping());
+        m.put("source", source);
+        Map<String, Object> ids = new LinkedHashMap<>();
+        ids.put("studyInstanceUid", r.identifiers().studyInstanceUid());
+        ids.put("accessionNumber", r.identifiers().accessionNumber());
+        ids.put("patientIdentifier", r.identifiers().patientId());
+        ids.put("scanDate", r.identifiers().scanDate());
+        m.put("identifiers", ids);
+        m.put("scan", r.details());
+        m.put("measurements", r.measurements());
+        m.put("inputs", r.inputsJson() == null ? null : new RawValue(r.inputsJson()));
+        m.put("densitometry", r.resultJson() == null ? null : new RawValue(r.resultJson()));
+        m.put("warnings", r.warnings());
+        m.put("priorResultId", r.priorResultId());
+        m.put("receivedAt", r.receivedAt());
+        m.put("processedAt", r.processedAt());
+        return m;
+    }
+
+    private ApiResponse ok(Object body) {
+        try {
+            return new ApiResponse(200, json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            return ApiResponse.error(500, e.getMessage());
+        }
+    }
+}

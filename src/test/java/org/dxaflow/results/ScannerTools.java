@@ -1,0 +1,71 @@
+package org.dxaflow.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.dxaflow.dicom.testing.Dcmtk;
+
+/** What a scanner does, done with DCMTK: make an object from a dump, ask the worklist, send by C-STORE. */
+final class ScannerTools {
+
+    private final Path work;
+    private final int dicomPort;
+
+    ScannerTools(Path work, int dicomPort) {
+        this.work = work;
+        this.dicomPort = dicomPort;
+    }
+
+    /** dump2dcm of dump text; dump2dcm exits 0 even when it reports errors, so the file is checked. */
+    Path object(String dump, String name) throws Exception {
+        Path in = Files.writeString(work.resolve(name + ".dump"), dump, StandardCharsets.ISO_8859_1);
+        Path out = work.resolve(name + ".dcm");
+        Dcmtk.Result r = Dcmtk.run("dump2dcm", "--write-file", in.toString(), out.toString());
+        assertTrue(r.exitCode() == 0 && Files.exists(out), "dump2dcm failed: " + r.output());
+        return out;
+    }
+
+    void storescu(Path... files) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-aet", "DXASCAN1", "-aec", "DXAFLOW", "127.0.0.1",
+                Integer.toString(dicomPort)));
+        Arrays.stream(files).map(Path::toString).forEach(args::add);
+        Dcmtk.Result r = Dcmtk.run("storescu", args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.output());
+    }
+
+    /** The Study Instance UID the worklist gives for an accession number (findscu -W). */
+    String studyUidFromWorklist(String accession) throws Exception {
+        Path out = Files.createTempDirectory(work, "find");
+        Dcmtk.Result r = Dcmtk.run("findscu", "-W", "-aet", "DXASCAN1", "-aec", "DXAFLOW", "-X", "-od",
+                out.toString(), "127.0.0.1", Integer.toString(dicomPort), "-k", "AccessionNumber=" + accession,
+                "-k", "StudyInstanceUID", "-k", "ScheduledProcedureStepSequence[0].Modality");
+        assertEquals(0, r.exitCode(), r.output());
+        List<Path> responses;
+        try (Stream<Path> files = Files.list(out)) {
+            responses = files.filter(p -> p.getFileName().toString().startsWith("rsp")).toList();
+        }
+        assertEquals(1, responses.size(), "one worklist item for " + accession);
+        Dcmtk.Result d = Dcmtk.run("dcmdump", responses.get(0).toString());
+        Matcher m = Pattern.compile("\\(0020,000d\\) UI \\[([^\\]]*)]").matcher(d.output());
+        assertTrue(m.find(), d.output());
+        return m.group(1);
+    }
+
+    /** dcmdump of the data set only (file meta information legitimately differs). */
+    static String dataSetDump(Path file) throws Exception {
+        Dcmtk.Result r = Dcmtk.run("dcmdump", "-M", "+L", file.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        return Arrays.stream(r.output().split("\n")).filter(l -> !l.startsWith("(0002,"))
+                .filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
+    }
+}
