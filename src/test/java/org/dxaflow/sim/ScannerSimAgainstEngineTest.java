@@ -62,6 +62,15 @@ class ScannerSimAgainstEngineTest {
         engine.close();
     }
 
+    static java.math.BigDecimal tScore(JsonNode densitometry, String site) {
+        for (JsonNode s : densitometry.get("sites")) {
+            if (s.get("site").asText().equals(site)) {
+                return s.get("tScore").decimalValue();
+            }
+        }
+        throw new AssertionError("no " + site + " in " + densitometry);
+    }
+
     @Test
     void worklistMppsStorageMppsCycle() throws Exception {
         Path out = work.resolve("result.dcm");
@@ -90,6 +99,23 @@ class ScannerSimAgainstEngineTest {
         assertEquals(0, sr.exitCode(), sr.output());
         assertTrue(sr.output().contains("0.558"), sr.output());
         assertTrue(sr.output().contains("0.912"), sr.output());
+
+        // The densitometry computed from the SR, checked by hand against the cited reference data
+        // (conf/reference-data/nhanes3-femur.yaml, NHANES III women 20-29, Looker 1998):
+        //   femoral neck T = (0.558 - 0.858) / 0.120 = -0.300 / 0.120 = -2.5
+        //   total hip    T = (0.701 - 0.942) / 0.122 = -0.241 / 0.122 = -1.975 -> -2.0
+        // Lowest -2.5 <= -2.5 in a postmenopausal woman (referral MENOPAUSE=Y), no fragility
+        // fracture on the referral: OSTEOPOROSIS.
+        JsonNode result = Await.until("result computed", Duration.ofSeconds(20),
+                () -> http.get("/api/orders/" + order.get("id").asText() + "/result"),
+                r -> r.status() == 200 && r.json().get("status").asText().equals("COMPUTED")).json();
+        JsonNode d = result.get("densitometry");
+        assertEquals(0, new java.math.BigDecimal("-2.5").compareTo(tScore(d, "FEMORAL_NECK")));
+        assertEquals(0, new java.math.BigDecimal("-2.0").compareTo(tScore(d, "TOTAL_HIP")));
+        assertEquals("FEMORAL_NECK", d.get("lowestTScore").get("site").asText());
+        assertEquals("OSTEOPOROSIS", d.get("whoCategory").asText());
+        assertEquals("example-sr", result.get("source").get("mapping").asText());
+        assertTrue(d.get("provenance").get("referenceDatasets").toString().contains("NHANES III"));
 
         // The scan started and ended through MPPS: the status history shows both steps.
         JsonNode detail = http.get("/api/orders/" + order.get("id").asText()).json();
