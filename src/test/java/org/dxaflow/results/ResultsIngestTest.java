@@ -321,6 +321,19 @@ class ResultsIngestTest {
     }
 
     @Test
+    void theShippedExampleSrSampleIsReadByItsMapping() throws Exception {
+        // samples/dicom/example-sr.dcm exactly as shipped (written by scanner-sim's SR builder); no
+        // order has its accession DXA0000001, so it is read and kept for reconciliation.
+        scanner.storescu(Path.of("samples/dicom/example-sr.dcm"));
+        JsonNode unmatched = Await.until("example SR listed", Duration.ofSeconds(20),
+                () -> http.get("/api/results/unmatched").json(), a -> find(a, "accessionNumber", "DXA0000001") != null);
+        JsonNode r = find(unmatched, "accessionNumber", "DXA0000001");
+        assertEquals("UNMATCHED", r.get("status").asText());
+        assertTrue(r.get("measurements").size() > 0, r.toString());
+        assertEquals("EX0001", r.get("identifiers").get("patientIdentifier").asText());
+    }
+
+    @Test
     void aResultWhosePatientIsNotTheOrdersPatientIsNotFiled() throws Exception {
         // the example SR's patient (RX5000003) with another patient's accession number (ACC500002)
         scanner.storescu(scanner.object(exampleSr("2.25.500009001", "20261128", "2.25.500009002", "ACC500002",
