@@ -149,8 +149,8 @@ public class DicomWorklistBench {
                 + "OBR|1|" + it.placer() + "^CRIS||XDXAS^DXA scan lumbar spine and hip^L|||||||||Benchmark|||"
                 + "C3456789^PATEL^ANITA^^^DR||" + it.accession() + "\r"
                 + "OBX|1|CE|REFREASON^Reason for referral^L||FRACTURE^Fragility fracture^L||||||F\r"
-                + "OBX|2|NM|WEIGHT_KG^Weight^L||" + it.weightKg() + "|kg|||||F\r"
-                + "OBX|3|NM|HEIGHT_CM^Height^L||" + it.heightCm() + "|cm|||||F\r";
+                + "OBX|2|NM|29463-7^Body weight^LN||" + it.weightKg() + "|kg|||||F\r"
+                + "OBX|3|NM|8302-2^Body height^LN||" + it.heightCm() + "|cm|||||F\r";
     }
 
     static void load(String host, int port, int n, LocalDate base) throws Exception {
