@@ -17,6 +17,10 @@ ITEMS=${1:-10000}
 REPS=${2:-30}
 BUDGET=${3:-900}
 FINDSCU_RUNS=${BENCH_FINDSCU_RUNS:-5}
+# DCMTK (and Orthanc, built on it) leave Nagle's algorithm on unless TCP_NODELAY=1 is in the
+# environment; a DIMSE message written in two pieces then waits for the peer's delayed ACK, ~40 ms
+# per message on Linux. dxaflow always sets TCP_NODELAY. BENCH_TCP_NODELAY=0 measures the defaults.
+export TCP_NODELAY=${BENCH_TCP_NODELAY:-1}
 STATION=DXASCAN1
 BASE=$(date +%Y%m%d)
 WORK=$(mktemp -d /tmp/dxaflow-wlbench.XXXXXX)
@@ -56,7 +60,7 @@ wait_for() { # description, seconds, command...
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)," \
   "$(findscu --version 2>&1 | head -1 | tr -d '$'), Orthanc $(/usr/sbin/Orthanc --version 2>&1 | head -1 | awk '{print $NF}')"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (machine shared with other builds)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (machine shared with other builds); TCP_NODELAY=$TCP_NODELAY for DCMTK/Orthanc"
 [ -f target/dxaflow.jar ] || ./mvnw -q -o -B -DskipTests package
 BENCH="java -cp target/dxaflow.jar bench/DicomWorklistBench.java"
 
