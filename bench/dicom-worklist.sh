@@ -4,6 +4,10 @@
 #   (b) DCMTK wlmscpfs (one .wl file per item, made with dump2dcm),
 #   (c) Orthanc with the ModalityWorklists plugin (the same .wl files),
 # then the same scanner-like C-FIND queries against each, median and p95 per query per server.
+# Timing: bench/DicomWorklistBench.java runs every query in one JVM with dxaflow's own DICOM client
+# (association + C-FIND + every response + release; no process start-up in the numbers), with a
+# C-ECHO round trip as baseline, and checks every answer count against the generated data. A short
+# findscu/echoscu pass (process start included) then confirms DCMTK's findscu gets the same counts.
 #
 # Usage: bench/dicom-worklist.sh [ITEMS=10000] [REPS=30] [BUDGET_SECONDS=900]
 #   REPS: timed repetitions of every query on every server; BUDGET_SECONDS bounds the timed phase.
