@@ -22,9 +22,16 @@ export TCP_NODELAY=${BENCH_TCP_NODELAY:-1}
 WORK=$(mktemp -d /tmp/dxaflow-stbench.XXXXXX)
 PIDS=()
 
+# Receivers are started inside $(...) subshells, so their pids go to a file the EXIT trap reads.
 cleanup() {
-  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && wait "$p" 2>/dev/null || true; done
+  local p
+  for p in "${PIDS[@]:-}" $(cat "$WORK/pids" 2>/dev/null); do
+    [ -n "$p" ] && kill "$p" 2>/dev/null || true
+  done
+  for p in "${PIDS[@]:-}" $(cat "$WORK/pids" 2>/dev/null); do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$p" 2>/dev/null || true
+  done
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -48,12 +55,13 @@ wait_for() { # description, seconds, command...
     sleep 0.3
   done
 }
-stop() { # pid: SIGTERM, bounded wait, then SIGKILL
+stop() { # pid: SIGTERM, bounded wait, then SIGKILL; then it is no longer ours to clean up
   local pid=$1
   kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  sed -i "/^$pid\$/d" "$WORK/pids"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)," \
@@ -187,7 +195,7 @@ run_storescp() { # -> ms for N objects
   local port dir pid ms
   port=$(free_port); dir="$WORK/storescp-$RANDOM"; mkdir -p "$dir"
   storescp -dhl -aet STORESCP -od "$dir" "$port" > "$WORK/storescp.log" 2>&1 &
-  pid=$!; PIDS+=("$pid")
+  pid=$!; echo "$pid" >> "$WORK/pids"
   wait_for storescp 30 echoscu -aec STORESCP 127.0.0.1 "$port"
   send "$port" STORESCP "$WORK/warm" > /dev/null
   ms=$(send "$port" STORESCP "$WORK/objects")
@@ -204,7 +212,7 @@ run_dxaflow() { # [strace] -> ms for N objects
   DXAFLOW_DATA_DIR=$data DXAFLOW_HL7_PORT=$hl7 DXAFLOW_HTTP_PORT=$http DXAFLOW_DICOM_PORT=$port \
   DXAFLOW_HL7_HOST=127.0.0.1 DXAFLOW_HTTP_HOST=127.0.0.1 DXAFLOW_DICOM_HOST=127.0.0.1 DXAFLOW_DICOM_AET=DXAFLOW \
     java -jar target/dxaflow.jar > "$WORK/engine.log" 2>&1 &
-  pid=$!; PIDS+=("$pid")
+  pid=$!; echo "$pid" >> "$WORK/pids"
   wait_for "dxaflow healthy" 120 curl -sf "http://127.0.0.1:$http/api/health"
   send "$port" DXAFLOW "$WORK/warm" > /dev/null
   if [ "${1:-}" = strace ]; then
