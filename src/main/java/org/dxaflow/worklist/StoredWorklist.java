@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.dxaflow.dicom.data.Attributes;
+import org.dxaflow.dicom.data.DateTimes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.UidGenerator;
 import org.dxaflow.justification.ReferralField;
@@ -24,8 +25,10 @@ import org.dxaflow.store.Jdbc;
 
 /**
  * The worklist is the engine's own order book: every order in a worklist status (SCHEDULED once
- * justified) is one item. Accession number and patient ID keys, the ones scanners query by, are
- * pushed down into SQL; everything else is left to the matcher.
+ * justified) is one item. Accession number, patient ID and Scheduled Procedure Step Start Date
+ * keys, the ones scanners query by, are pushed down into SQL; everything else is left to the
+ * matcher. What SQL selects is always a superset of what the matcher accepts, so the pushed-down
+ * keys only save work, they never change an answer.
  */
 public final class StoredWorklist implements WorklistQuery {
 
@@ -81,12 +84,65 @@ public final class StoredWorklist implements WorklistQuery {
             params.add(v);
             params.add(v);
         });
+        startDateRange(keys).ifPresent(range -> {
+            // requested_date is an HL7 TS (YYYYMMDD[HHMM[SS]]...); an item's date is its first eight
+            // digits, so "date in [from, to]" is "from <= requested_date < to + 1 day" as text.
+            sql.append(" AND o.requested_date >= ?");
+            params.add(DateTimes.formatDA(range[0]));
+            if (range[1] != null) {
+                sql.append(" AND o.requested_date < ?");
+                params.add(DateTimes.formatDA(range[1].plusDays(1)));
+            }
+        });
         sql.append(" ORDER BY o.id");
         List<WorklistEntry> entries = jdbc.query(sql.toString(), this::entry, params.toArray());
         Map<Long, List<CodedValue>> decided = protocols.forOrders(entries.stream().map(WorklistEntry::orderId).toList());
         for (WorklistEntry e : entries) {
             sink.accept(dataSets.toAttributes(e.withProtocol(decided.getOrDefault(e.orderId(), List.of()))));
         }
+    }
+
+    /**
+     * The Scheduled Procedure Step Start Date key as an inclusive range (the upper end may be null =
+     * open), when it is a single date or a date range the database can apply; empty otherwise
+     * (universal, several values, unparsable, open lower end: left to the matcher, which then sees
+     * every item).
+     */
+    static Optional<LocalDate[]> startDateRange(Attributes keys) {
+        Attributes sps = keys.getItem(Tag.ScheduledProcedureStepSequence, 0);
+        String[] values = sps == null ? new String[0] : sps.getStrings(Tag.ScheduledProcedureStepStartDate);
+        if (values.length != 1) {
+            return Optional.empty();
+        }
+        // As KeyMatcher reads a DA key: dots of the old ACR-NEMA form dropped, '-' makes a range.
+        String v = values[0].trim().replace(".", "");
+        if (v.isEmpty() || v.indexOf('*') >= 0 || v.indexOf('?') >= 0) {
+            return Optional.empty();
+        }
+        int dash = v.indexOf('-');
+        try {
+            if (dash < 0) {
+                LocalDate d = day(v);
+                return Optional.of(new LocalDate[] {d, d});
+            }
+            String from = v.substring(0, dash).trim();
+            String to = v.substring(dash + 1).trim();
+            if (from.isEmpty()) {
+                // "-D": KeyMatcher also lets items without a scheduled date through (an empty value
+                // sorts before every date), which SQL on requested_date cannot express simply.
+                return Optional.empty();
+            }
+            return Optional.of(new LocalDate[] {day(from), to.isEmpty() ? null : day(to)});
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static LocalDate day(String da) {
+        if (da.length() != 8 || !da.chars().allMatch(Character::isDigit)) {
+            throw new DateTimeParseException("not a DA value", da, 0);
+        }
+        return LocalDate.parse(da, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** A key given as one value without wildcards can be matched by the database. */

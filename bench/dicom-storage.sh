@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# Storage SCP benchmark: N small Comprehensive SR objects (made once with dump2dcm, distinct SOP
+# Instance UIDs) sent by DCMTK storescu over one association into
+#   (a) dxaflow's Storage SCP (the jar, fresh data dir each round: spool + fsync + durable queue), and
+#   (b) DCMTK storescp writing to a temp directory (its defaults: no fsync),
+# objects/s side by side. Each round starts both receivers fresh and warms them with 100 other
+# objects first; the rounds alternate which receiver goes first.
+#
+# Usage: bench/dicom-storage.sh [OBJECTS=2000] [ROUNDS=3]
+#   BENCH_STRACE=1 also counts dxaflow's fsync/fdatasync calls and their time (strace -c) in one
+#   extra round, to show where the time goes. BENCH_KEEP=1 keeps the work directory.
+# Everything listens on 127.0.0.1 on free ports; every wait is bounded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-2000}
+ROUNDS=${2:-3}
+WARM=100
+# DCMTK (and Orthanc, built on it) leave Nagle's algorithm on unless TCP_NODELAY=1 is in the
+# environment; a DIMSE message written in two pieces then waits for the peer's delayed ACK, ~40 ms
+# per message on Linux. dxaflow always sets TCP_NODELAY. BENCH_TCP_NODELAY=0 measures the defaults.
+export TCP_NODELAY=${BENCH_TCP_NODELAY:-1}
+WORK=$(mktemp -d /tmp/dxaflow-stbench.XXXXXX)
+PIDS=()
+
+# Receivers are started inside $(...) subshells, so their pids go to a file the EXIT trap reads.
+cleanup() {
+  local p
+  for p in "${PIDS[@]:-}" $(cat "$WORK/pids" 2>/dev/null); do
+    [ -n "$p" ] && kill "$p" 2>/dev/null || true
+  done
+  for p in "${PIDS[@]:-}" $(cat "$WORK/pids" 2>/dev/null); do
+    for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$p" 2>/dev/null || true
+  done
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+used_ports() { ss -Htln | awk '{print $4}' | sed 's/.*://' | sort -u; }
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if ! used_ports | grep -qx "$p" && ! grep -qx "$p" "$WORK/ports" 2>/dev/null; then
+      echo "$p" >> "$WORK/ports"; echo "$p"; return
+    fi
+  done
+  echo "no free port" >&2; exit 1
+}
+wait_for() { # description, seconds, command...
+  local what=$1 secs=$2; shift 2
+  local deadline=$(( $(date +%s) + secs ))
+  until "$@" > /dev/null 2>&1; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "timed out waiting for $what" >&2; exit 1; }
+    sleep 0.3
+  done
+}
+stop() { # pid: SIGTERM, bounded wait, then SIGKILL; then it is no longer ours to clean up
+  local pid=$1
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  sed -i "/^$pid\$/d" "$WORK/pids"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)," \
+  "$(storescu --version 2>&1 | head -1 | tr -d '$'), disk: $(df -T "$WORK" | awk 'NR==2{print $2}')" \
+  "($(dd if=/dev/zero of="$WORK/sync-probe" bs=4k count=200 oflag=dsync 2>&1 | awk -F, '/copied/{print $3}' | tr -d ' ') for 200 synced 4 KiB writes)"
+rm -f "$WORK/sync-probe"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (machine shared with other builds); TCP_NODELAY=$TCP_NODELAY for DCMTK/Orthanc"
+[ -f target/dxaflow.jar ] || ./mvnw -q -o -B -DskipTests package
+
+# ---- the objects ------------------------------------------------------------------------------
+ROOT="2.25.271828182845904523536028747135.$(date +%s)"
+mkdir -p "$WORK/dumps" "$WORK/objects" "$WORK/warm"
+cat > "$WORK/template.dump" <<'EOF'
+(0008,0005) CS [ISO_IR 100]
+(0008,0012) DA [20261128]
+(0008,0013) TM [093000]
+(0008,0016) UI [1.2.840.10008.5.1.4.1.1.88.33]
+(0008,0018) UI [@IUID@]
+(0008,0020) DA [20261128]
+(0008,0023) DA [20261128]
+(0008,0030) TM [093000]
+(0008,0033) TM [093000]
+(0008,0050) SH [@ACC@]
+(0008,0060) CS [SR]
+(0008,0070) LO [BENCH DXA]
+(0008,0090) PN [PATEL^ANITA]
+(0008,1090) LO [BENCH DXA SCANNER]
+(0010,0010) PN [BENCH^PATIENT^^^MRS]
+(0010,0020) LO [@PID@]
+(0010,0030) DA [19550312]
+(0010,0040) CS [F]
+(0020,000d) UI [@STUDY@]
+(0020,000e) UI [@SERIES@]
+(0020,0010) SH [1]
+(0020,0011) IS [99]
+(0020,0013) IS [1]
+(0040,a040) CS [CONTAINER]
+(0040,a043) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0008,0100) SH [DXARESULT]
+(0008,0102) SH [99DXAFLOW]
+(0008,0104) LO [DXA result]
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a050) CS [SEPARATE]
+(0040,a491) CS [COMPLETE]
+(0040,a493) CS [UNVERIFIED]
+(0040,a730) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0040,a010) CS [CONTAINS]
+(0040,a040) CS [NUM]
+(0040,a043) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0008,0100) SH [BMD_L1L4]
+(0008,0102) SH [99DXAFLOW]
+(0008,0104) LO [BMD L1-L4]
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a300) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0040,08ea) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0008,0100) SH [g/cm2]
+(0008,0102) SH [UCUM]
+(0008,0104) LO [gram per square centimeter]
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a30a) DS [@BMD@]
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e000) na (Item with undefined length)
+(0040,a010) CS [CONTAINS]
+(0040,a040) CS [NUM]
+(0040,a043) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0008,0100) SH [TSCORE_L1L4]
+(0008,0102) SH [99DXAFLOW]
+(0008,0104) LO [T-score L1-L4]
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a300) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0040,08ea) SQ (Sequence with undefined length)
+(fffe,e000) na (Item with undefined length)
+(0008,0100) SH [1]
+(0008,0102) SH [UCUM]
+(0008,0104) LO [no units]
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a30a) DS [@TSCORE@]
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+EOF
+t0=$(date +%s)
+# One dump per object (awk writes them all), then dump2dcm two at a time.
+awk -v n="$N" -v warm="$WARM" -v root="$ROOT" -v out="$WORK" '
+  BEGIN { RS = "^$" }
+  { tpl = $0 }
+  END {
+    for (i = 1; i <= n + warm; i++) {
+      s = tpl
+      gsub(/@IUID@/, root ".1." i, s); gsub(/@STUDY@/, root ".2." i, s); gsub(/@SERIES@/, root ".3." i, s)
+      gsub(/@ACC@/, sprintf("BA%07d", i), s); gsub(/@PID@/, sprintf("BM%06d", 100000 + i), s)
+      gsub(/@BMD@/, sprintf("%.3f", 0.7 + (i % 400) / 1000), s); gsub(/@TSCORE@/, sprintf("%.1f", -3 + (i % 50) / 10), s)
+      f = out "/dumps/" (i <= warm ? "w" : "o") sprintf("%05d", i) ".dump"
+      printf "%s", s > f; close(f)
+    }
+  }' "$WORK/template.dump"
+find "$WORK/dumps" -name '*.dump' -print0 | xargs -0 -n 200 -P 2 sh -c '
+  for f; do b=$(basename "$f" .dump)
+    case $b in w*) d=warm ;; *) d=objects ;; esac
+    dump2dcm -q "$f" "$0/$d/$b.dcm" || exit 1
+  done' "$WORK"
+n_obj=$(find "$WORK/objects" -name '*.dcm' | wc -l)
+[ "$n_obj" -eq "$N" ] || { echo "expected $N objects, made $n_obj" >&2; exit 1; }
+echo "made $N + $WARM objects of $(stat -c %s "$(find "$WORK/objects" -name '*.dcm' | head -1)") bytes with dump2dcm in $(( $(date +%s) - t0 )) s"
+
+# storescu: one association for all files of a directory (one SOP class, one transfer syntax).
+send() { # port aet dir -> milliseconds; fails unless every object got a success status
+  local port=$1 aet=$2 dir=$3 s
+  s=$(date +%s%N)
+  storescu -aet BENCHSCU -aec "$aet" -R +sd 127.0.0.1 "$port" "$dir" > "$WORK/storescu.log" 2>&1 \
+    || { echo "storescu into $aet failed:" >&2; tail -5 "$WORK/storescu.log" >&2; exit 1; }
+  echo $(( ($(date +%s%N) - s) / 1000000 ))
+}
+
+run_storescp() { # -> ms for N objects
+  local port dir pid ms
+  port=$(free_port); dir="$WORK/storescp-$RANDOM"; mkdir -p "$dir"
+  storescp -dhl -aet STORESCP -od "$dir" "$port" > "$WORK/storescp.log" 2>&1 &
+  pid=$!; echo "$pid" >> "$WORK/pids"
+  wait_for storescp 30 echoscu -aec STORESCP 127.0.0.1 "$port"
+  send "$port" STORESCP "$WORK/warm" > /dev/null
+  ms=$(send "$port" STORESCP "$WORK/objects")
+  stop "$pid"
+  local got; got=$(find "$dir" -type f | wc -l)
+  [ "$got" -eq $((N + WARM)) ] || { echo "storescp has $got files, expected $((N + WARM))" >&2; exit 1; }
+  rm -rf "$dir"
+  echo "$ms"
+}
+
+run_dxaflow() { # [strace] -> ms for N objects
+  local hl7 http port data pid ms
+  hl7=$(free_port); http=$(free_port); port=$(free_port); data="$WORK/engine-$RANDOM"
+  DXAFLOW_DATA_DIR=$data DXAFLOW_HL7_PORT=$hl7 DXAFLOW_HTTP_PORT=$http DXAFLOW_DICOM_PORT=$port \
+  DXAFLOW_HL7_HOST=127.0.0.1 DXAFLOW_HTTP_HOST=127.0.0.1 DXAFLOW_DICOM_HOST=127.0.0.1 DXAFLOW_DICOM_AET=DXAFLOW \
+    java -jar target/dxaflow.jar > "$WORK/engine.log" 2>&1 &
+  pid=$!; echo "$pid" >> "$WORK/pids"
+  wait_for "dxaflow healthy" 120 curl -sf "http://127.0.0.1:$http/api/health"
+  send "$port" DXAFLOW "$WORK/warm" > /dev/null
+  if [ "${1:-}" = strace ]; then
+    strace -f -c -e trace=fsync,fdatasync,msync,sync_file_range -p "$pid" -o "$WORK/strace.txt" &
+    local spid=$!
+    sleep 1
+    ms=$(send "$port" DXAFLOW "$WORK/objects")
+    kill -INT "$spid"; wait "$spid" 2>/dev/null || true
+  else
+    ms=$(send "$port" DXAFLOW "$WORK/objects")
+  fi
+  local got; got=$(find "$data/spool/dicom" -name '*.dcm' | wc -l)
+  stop "$pid"
+  [ "$got" -eq $((N + WARM)) ] || { echo "dxaflow spooled $got objects, expected $((N + WARM))" >&2; exit 1; }
+  rm -rf "$data"
+  echo "$ms"
+}
+
+declare -a OURS THEIRS
+for r in $(seq 1 "$ROUNDS"); do
+  if [ $((r % 2)) -eq 1 ]; then
+    a=$(run_dxaflow); b=$(run_storescp)
+  else
+    b=$(run_storescp); a=$(run_dxaflow)
+  fi
+  OURS+=("$a"); THEIRS+=("$b")
+  printf 'round %d: dxaflow %d ms (%.0f objects/s), storescp %d ms (%.0f objects/s)\n' "$r" "$a" \
+    "$(echo "$N * 1000 / $a" | bc -l)" "$b" "$(echo "$N * 1000 / $b" | bc -l)"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+mo=$(median "${OURS[@]}"); mt=$(median "${THEIRS[@]}")
+echo
+echo "$N Comprehensive SR objects, storescu, one association; median of $ROUNDS rounds (storescu wall time, process start included)"
+printf '%-34s %10s %12s\n' receiver "ms" "objects/s"
+printf '%-34s %10d %12.0f\n' "dxaflow Storage SCP (spool+fsync+queue)" "$mo" "$(echo "$N * 1000 / $mo" | bc -l)"
+printf '%-34s %10d %12.0f\n' "DCMTK storescp (temp dir, no fsync)" "$mt" "$(echo "$N * 1000 / $mt" | bc -l)"
+printf 'dxaflow / storescp: %.0f %%\n' "$(echo "100 * $mt / $mo" | bc -l)"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "${BENCH_STRACE:-0}" = 1 ]; then
+  ms=$(run_dxaflow strace)
+  echo
+  echo "extra round under strace (slower): $ms ms; dxaflow's sync calls while storing $N objects:"
+  sed -n '1,12p' "$WORK/strace.txt"
+fi
