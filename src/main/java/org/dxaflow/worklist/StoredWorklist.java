@@ -85,14 +85,22 @@ public final class StoredWorklist implements WorklistQuery {
             params.add(v);
         });
         startDateRange(keys).ifPresent(range -> {
-            // requested_date is an HL7 TS (YYYYMMDD[HHMM[SS]]...); an item's date is its first eight
-            // digits, so "date in [from, to]" is "from <= requested_date < to + 1 day" as text.
-            sql.append(" AND o.requested_date >= ?");
+            // An item's date is its scheduled step's date, or, before the order has a step, the
+            // requested date: an HL7 TS (YYYYMMDD[HHMM[SS]]...) whose first eight digits are the day,
+            // so "day in [from, to]" is "from <= requested_date < to + 1 day" as text.
+            sql.append(" AND ((s.scheduled_date IS NOT NULL AND s.scheduled_date >= ?");
+            params.add(range[0]);
+            if (range[1] != null) {
+                sql.append(" AND s.scheduled_date <= ?");
+                params.add(range[1]);
+            }
+            sql.append(") OR (s.scheduled_date IS NULL AND o.requested_date >= ?");
             params.add(DateTimes.formatDA(range[0]));
             if (range[1] != null) {
                 sql.append(" AND o.requested_date < ?");
                 params.add(DateTimes.formatDA(range[1].plusDays(1)));
             }
+            sql.append("))");
         });
         sql.append(" ORDER BY o.id");
         List<WorklistEntry> entries = jdbc.query(sql.toString(), this::entry, params.toArray());

@@ -90,7 +90,14 @@ class StoredWorklistDatePushdownTest {
                         "P" + acc, acc, patient, status, "XDXAS", "DXA scan", REQUESTED[i], now, now);
             }
         }
-        StoredWorklist worklist = new StoredWorklist(jdbc,
+        // Once justified, an order's date is its scheduled step's, whatever was requested: the
+        // SCHEDULED orders requested on 20261129, 20261201 and 2026-11-28 (unparsable) are booked
+        // for 20261128, and the one requested for 20261127 is moved to 20261203.
+        for (int i : new int[] {4, 6, 9}) {
+            schedule(jdbc, "A" + i + "S", java.time.LocalDate.of(2026, 11, 28), now);
+        }
+        schedule(jdbc, "A0S", java.time.LocalDate.of(2026, 12, 3), now);
+        StoredWorklist worklist = new StoredWorklist(jdbc, ids -> java.util.Map.of(),
                 new StoredWorklist.Settings(Set.of("RECEIVED", "SCHEDULED"), "DXASCAN1", "", "DXA"),
                 new WorklistDataSet("99DXAFLOW"), new UidGenerator(UidGenerator.DEFAULT_ROOT),
                 ReferralQuestionMapping.load(Path.of("mappings", "hl7", "referral-questions.yaml")));
@@ -128,7 +135,16 @@ class StoredWorklistDatePushdownTest {
                 .setString(Tag.ScheduledProcedureStepStartDate, "20261128");
         List<Attributes> read = new ArrayList<>();
         worklist.candidates(today, read::add);
-        assertEquals(Set.of("A1R", "A1S", "A2R", "A2S", "A3R", "A3S", "A14R", "A14S"), accessions(read.stream()));
+        assertEquals(Set.of("A1R", "A1S", "A2R", "A2S", "A3R", "A3S", "A14R", "A14S", "A4S", "A6S", "A9S"),
+                accessions(read.stream()));
+    }
+
+    private static void schedule(Jdbc jdbc, String accession, java.time.LocalDate day, Instant now) {
+        long orderId = jdbc.queryOne("SELECT id FROM dxa_order WHERE accession_number = ?", rs -> rs.getLong(1),
+                accession).orElseThrow();
+        jdbc.update("INSERT INTO order_schedule (order_id, referral_received_at, target_date, scheduled_date,"
+                + " schedule_source, updated_at) VALUES (?, ?, ?, ?, ?, ?)", orderId, now,
+                java.time.LocalDate.of(2027, 1, 9), day, "REQUESTED_DATE", now);
     }
 
     @ParameterizedTest
