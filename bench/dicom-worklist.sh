@@ -41,26 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A port nobody listens on (and not one of the shared machine's services).
-used_ports() { ss -Htln | awk '{print $4}' | sed 's/.*://' | sort -u; }
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 30000 ))
-    if ! used_ports | grep -qx "$p" && ! grep -qx "$p" "$WORK/ports" 2>/dev/null; then
-      echo "$p" >> "$WORK/ports"; echo "$p"; return
-    fi
-  done
-  echo "no free port" >&2; exit 1
-}
-wait_for() { # description, seconds, command...
-  local what=$1 secs=$2; shift 2
-  local deadline=$(( $(date +%s) + secs ))
-  until "$@" > /dev/null 2>&1; do
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "timed out waiting for $what" >&2; exit 1; }
-    sleep 0.5
-  done
-}
+. bench/lib.sh  # the working directory is the repository root (cd above)
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)," \
   "$(findscu --version 2>&1 | head -1 | tr -d '$'), Orthanc $(/usr/sbin/Orthanc --version 2>&1 | head -1 | awk '{print $NF}')"
