@@ -119,7 +119,8 @@ public final class Engine implements AutoCloseable {
         if (config.embeddedBroker()) {
             broker = new EmbeddedBroker(config.dataDir(), 0,
                     config.getInt("dxaflow.broker.max-delivery-attempts", 5),
-                    config.getInt("dxaflow.broker.redelivery-delay-ms", 1000));
+                    config.getInt("dxaflow.broker.redelivery-delay-ms", 1000),
+                    config.getInt("dxaflow.broker.journal-buffer-timeout-us", 1000));
             broker.start();
             brokerUrl = broker.clientUrl();
             LOG.info("Embedded broker started, journal under {}", config.dataDir().resolve("broker"));
