@@ -9,12 +9,12 @@ public final class Uids {
     public static final String VERIFICATION = "1.2.840.10008.1.1";
 
     /**
-     * Placeholder implementation class UID root for dxaflow. "2.25." is the PS3.5 B.2 UUID-derived
-     * root, usable without registering an org root; replace with the organisation's root once one is
-     * obtained. Fed in through configuration, never hard-wired into PDUs.
+     * What dxaflow says it is in A-ASSOCIATE user information, by default: the one implementation
+     * identity the project has ({@link org.dxaflow.dicom.data.Implementation}, also written into
+     * File Meta Information), so peers' logs and our files never disagree. Configurable per AE.
      */
-    public static final String DEFAULT_IMPLEMENTATION_CLASS_UID = "2.25.297478617012391478392733051184307290369";
-    public static final String DEFAULT_IMPLEMENTATION_VERSION_NAME = "DXAFLOW_010";
+    public static final String DEFAULT_IMPLEMENTATION_CLASS_UID = org.dxaflow.dicom.data.Implementation.CLASS_UID;
+    public static final String DEFAULT_IMPLEMENTATION_VERSION_NAME = org.dxaflow.dicom.data.Implementation.VERSION_NAME;
 
     private Uids() {
     }
