@@ -60,7 +60,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(60_000));
         // Dead letters are kept until someone resends or deletes them.
+        // The dead letter queue is where messages stop: a failed attempt to handle one of them
+        // (resending from the console) leaves it where it is, however often.
         cfg.addAddressSetting(DEAD_LETTER_QUEUE, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
+                .setMaxDeliveryAttempts(-1)
                 .setExpiryAddress(SimpleString.of(DEAD_LETTER_QUEUE)));
         cfg.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST)
                 .setDurable(true));
