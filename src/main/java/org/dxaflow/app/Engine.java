@@ -166,7 +166,7 @@ public final class Engine implements AutoCloseable {
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
         main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, statuses, schedules, clock));
         StoredObjectStore storedObjects = new StoredObjectStore(jdbc);
-        main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, procedureSteps));
+        main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, orders));
         main.bind("objectsApi", new ObjectsApi(storedObjects, json));
         ResultsModule.beans(config, jdbc, orders, statuses, clock).forEach(main::bind);
         try {
@@ -176,7 +176,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("Camel failed to start: " + e.getMessage(), e);
         }
         // The DICOM services publish into the routes, so they open only once Camel is running.
-        dicom = dicomListener(jdbc, procedureSteps, decisions, conf.questions(), json);
+        dicom = dicomListener(jdbc, orders, procedureSteps, decisions, conf.questions(), json);
         dicom.start();
         LOG.info("dxaflow started in {} ms: HL7 MLLP on {}, HTTP on {}, DICOM {} on {}; justification rules {};"
                         + " status messages to the RIS {}", (System.nanoTime() - t0) / 1_000_000,
@@ -185,11 +185,11 @@ public final class Engine implements AutoCloseable {
                 ris.enabled() ? "at " + ris.host() + ":" + ris.port() : "off (dxaflow.ris.host empty)");
     }
 
-    private DicomListener dicomListener(Jdbc jdbc, ProcedureStepStore procedureSteps, DecisionStore decisions,
-            ReferralQuestionMapping questions, ObjectMapper json) {
+    private DicomListener dicomListener(Jdbc jdbc, OrderStore orders, ProcedureStepStore procedureSteps,
+            DecisionStore decisions, ReferralQuestionMapping questions, ObjectMapper json) {
         QueueEvents events = new QueueEvents(main.getCamelContext().createProducerTemplate(), json);
         UidGenerator uids = new UidGenerator(config.get(UidGenerator.CONFIG_KEY, UidGenerator.DEFAULT_ROOT));
-        StoredWorklist worklist = new StoredWorklist(jdbc, ids -> protocols(decisions, ids),
+        StoredWorklist worklist = new StoredWorklist(jdbc, orders, ids -> protocols(decisions, ids),
                 new StoredWorklist.Settings(
                         Set.of(config.get("dxaflow.worklist.statuses", "SCHEDULED").split("\\s*,\\s*")),
                         config.get("dxaflow.worklist.station-aet", ""),
@@ -205,7 +205,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("Cannot create the DICOM spool under " + config.dataDir(), e);
         }
         return new DicomListener(config, new WorklistFindHandler(worklist),
-                new MppsHandler(procedureSteps, events, uids, clock),
+                new MppsHandler(procedureSteps, orders, events, uids, clock),
                 new AnnouncingStoreHandler(spool, events, clock));
     }
 

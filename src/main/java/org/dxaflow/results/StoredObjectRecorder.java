@@ -1,6 +1,6 @@
 package org.dxaflow.results;
 
-import org.dxaflow.store.ProcedureStepStore;
+import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.StoredObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,16 +14,16 @@ public final class StoredObjectRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(StoredObjectRecorder.class);
 
     private final StoredObjectStore objects;
-    private final ProcedureStepStore orders;
+    private final OrderStore orders;
 
-    public StoredObjectRecorder(StoredObjectStore objects, ProcedureStepStore orders) {
+    public StoredObjectRecorder(StoredObjectStore objects, OrderStore orders) {
         this.objects = objects;
         this.orders = orders;
     }
 
     /** Returns RECORDED, DUPLICATE or UNMATCHED (recorded, but no order found yet). */
     public String record(StoredObjectEvent event) {
-        Long orderId = orders.orderFor(event.accessionNumber(), event.studyInstanceUid()).orElse(null);
+        Long orderId = orders.idFor(event.accessionNumber(), event.studyInstanceUid()).orElse(null);
         if (!objects.record(event, orderId)) {
             return "DUPLICATE";
         }

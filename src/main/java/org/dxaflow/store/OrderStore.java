@@ -3,6 +3,7 @@ package org.dxaflow.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,10 +32,13 @@ public final class OrderStore {
     private final Jdbc jdbc;
     private final ObjectMapper json;
     private final String accessionPrefix;
+    /** Built once: a reader per row would rebuild Jackson's deserializers for every order read. */
+    private final ObjectReader answersReader;
 
     public OrderStore(Jdbc jdbc, ObjectMapper json, String accessionPrefix) {
         this.jdbc = jdbc;
         this.json = json;
+        this.answersReader = json.readerFor(new TypeReference<List<ClinicalAnswer>>() { });
         this.accessionPrefix = accessionPrefix;
     }
 
@@ -111,6 +115,22 @@ public final class OrderStore {
                 + " ('CANCELLED', 'REPORTED', 'REJECTED') ORDER BY id", rs -> rs.getLong(1), patientId);
     }
 
+    /** The order a DICOM object or procedure step belongs to: by accession number, else Study Instance UID. */
+    public Optional<Long> idFor(String accessionNumber, String studyInstanceUid) {
+        if (accessionNumber != null && !accessionNumber.isBlank()) {
+            Optional<Long> byAccession = jdbc.queryOne("SELECT id FROM dxa_order WHERE accession_number = ?"
+                    + " ORDER BY id DESC", rs -> rs.getLong(1), accessionNumber.trim());
+            if (byAccession.isPresent()) {
+                return byAccession;
+            }
+        }
+        if (studyInstanceUid != null && !studyInstanceUid.isBlank()) {
+            return jdbc.queryOne("SELECT id FROM dxa_order WHERE study_instance_uid = ? ORDER BY id DESC",
+                    rs -> rs.getLong(1), studyInstanceUid.trim());
+        }
+        return Optional.empty();
+    }
+
     public Optional<Order> get(long id) {
         return jdbc.inTransaction(c -> get(c, id));
     }
@@ -169,12 +189,13 @@ public final class OrderStore {
         }
     }
 
-    private List<ClinicalAnswer> answers(String text) {
+    /** The referral answers as stored with an order (the answers_json column). */
+    public List<ClinicalAnswer> answers(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         try {
-            return json.readValue(text, new TypeReference<List<ClinicalAnswer>>() { });
+            return answersReader.readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored answers are not valid JSON", e);
         }

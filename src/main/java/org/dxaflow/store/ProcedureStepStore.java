@@ -45,20 +45,4 @@ public final class ProcedureStepStore {
                         + " WHERE sop_instance_uid = ? AND status = 'IN PROGRESS'",
                 e.status(), e.endedAt(), now, e.sopInstanceUid()) == 1;
     }
-
-    /** The order a scheduled step belongs to: by accession number, else by Study Instance UID. */
-    public Optional<Long> orderFor(String accessionNumber, String studyInstanceUid) {
-        if (accessionNumber != null && !accessionNumber.isBlank()) {
-            Optional<Long> byAccession = jdbc.queryOne("SELECT id FROM dxa_order WHERE accession_number = ?"
-                    + " ORDER BY id DESC", rs -> rs.getLong(1), accessionNumber.trim());
-            if (byAccession.isPresent()) {
-                return byAccession;
-            }
-        }
-        if (studyInstanceUid != null && !studyInstanceUid.isBlank()) {
-            return jdbc.queryOne("SELECT id FROM dxa_order WHERE study_instance_uid = ? ORDER BY id DESC",
-                    rs -> rs.getLong(1), studyInstanceUid.trim());
-        }
-        return Optional.empty();
-    }
 }

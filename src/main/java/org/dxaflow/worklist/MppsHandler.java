@@ -10,6 +10,7 @@ import org.dxaflow.dicom.data.TransferSyntax;
 import org.dxaflow.dicom.data.UidGenerator;
 import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.dimse.service.NormalizedHandler;
+import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.ProcedureStepStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,15 @@ public final class MppsHandler implements NormalizedHandler {
             ProcedureStepEvent.DISCONTINUED);
 
     private final ProcedureStepStore steps;
+    private final OrderStore orders;
     private final ProcedureStepEvents events;
     private final UidGenerator uids;
     private final Clock clock;
 
-    public MppsHandler(ProcedureStepStore steps, ProcedureStepEvents events, UidGenerator uids, Clock clock) {
+    public MppsHandler(ProcedureStepStore steps, OrderStore orders, ProcedureStepEvents events, UidGenerator uids,
+            Clock clock) {
         this.steps = steps;
+        this.orders = orders;
         this.events = events;
         this.uids = uids;
         this.clock = clock;
@@ -57,7 +61,7 @@ public final class MppsHandler implements NormalizedHandler {
         String uid = request.sopInstanceUid() == null ? uids.createUid() : request.sopInstanceUid();
         String accession = scheduled.getString(Tag.AccessionNumber);
         String study = scheduled.getString(Tag.StudyInstanceUID);
-        ProcedureStepEvent event = new ProcedureStepEvent(uid, status, steps.orderFor(accession, study).orElse(null),
+        ProcedureStepEvent event = new ProcedureStepEvent(uid, status, orders.idFor(accession, study).orElse(null),
                 accession, study, a.getString(Tag.PerformedStationAETitle),
                 dateTime(a, Tag.PerformedProcedureStepStartDate, Tag.PerformedProcedureStepStartTime), null);
         if (!steps.create(event, clock.instant())) {

@@ -22,6 +22,7 @@ import org.dxaflow.order.ClinicalAnswer;
 import org.dxaflow.order.CodedValue;
 import org.dxaflow.order.PersonName;
 import org.dxaflow.store.Jdbc;
+import org.dxaflow.store.OrderStore;
 
 /**
  * The worklist is the engine's own order book: every order in a worklist status (SCHEDULED once
@@ -44,15 +45,17 @@ public final class StoredWorklist implements WorklistQuery {
     }
 
     private final Jdbc jdbc;
+    private final OrderStore orders;
     private final Protocols protocols;
     private final Settings settings;
     private final WorklistDataSet dataSets;
     private final UidGenerator uids;
     private final ReferralQuestionMapping questions;
 
-    public StoredWorklist(Jdbc jdbc, Protocols protocols, Settings settings, WorklistDataSet dataSets,
-            UidGenerator uids, ReferralQuestionMapping questions) {
+    public StoredWorklist(Jdbc jdbc, OrderStore orders, Protocols protocols, Settings settings,
+            WorklistDataSet dataSets, UidGenerator uids, ReferralQuestionMapping questions) {
         this.jdbc = jdbc;
+        this.orders = orders;
         this.protocols = protocols;
         this.settings = settings;
         this.dataSets = dataSets;
@@ -169,7 +172,7 @@ public final class StoredWorklist implements WorklistQuery {
             studyUid = assignStudyUid(id);
         }
         String accession = rs.getString("accession_number");
-        List<ClinicalAnswer> answers = Answers.parse(rs.getString("answers_json"));
+        List<ClinicalAnswer> answers = answers(rs.getString("answers_json"));
         Double weight = number(answers, ReferralField.WEIGHT_KG);
         Double heightCm = number(answers, ReferralField.HEIGHT_CM);
         return new WorklistEntry(
@@ -197,6 +200,15 @@ public final class StoredWorklist implements WorklistQuery {
                 settings.stepDescription(),
                 List.of(),
                 "SCHEDULED");
+    }
+
+    /** Unreadable answers only cost the item its weight and height, never its place on the worklist. */
+    private List<ClinicalAnswer> answers(String json) {
+        try {
+            return orders.answers(json);
+        } catch (IllegalStateException corrupt) {
+            return List.of();
+        }
     }
 
     /** Stable from the first time the order is offered to a scanner; a random UID, never derived. */

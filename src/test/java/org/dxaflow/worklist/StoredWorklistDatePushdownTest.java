@@ -97,7 +97,9 @@ class StoredWorklistDatePushdownTest {
             schedule(jdbc, "A" + i + "S", java.time.LocalDate.of(2026, 11, 28), now);
         }
         schedule(jdbc, "A0S", java.time.LocalDate.of(2026, 12, 3), now);
-        StoredWorklist worklist = new StoredWorklist(jdbc, ids -> java.util.Map.of(),
+        StoredWorklist worklist = new StoredWorklist(jdbc,
+                new org.dxaflow.store.OrderStore(jdbc, new com.fasterxml.jackson.databind.ObjectMapper(), "DXA"),
+                ids -> java.util.Map.of(),
                 new StoredWorklist.Settings(Set.of("RECEIVED", "SCHEDULED"), "DXASCAN1", "", "DXA"),
                 new WorklistDataSet("99DXAFLOW"), new UidGenerator(UidGenerator.DEFAULT_ROOT),
                 ReferralQuestionMapping.load(Path.of("mappings", "hl7", "referral-questions.yaml")));
