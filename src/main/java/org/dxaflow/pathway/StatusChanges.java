@@ -62,9 +62,13 @@ public final class StatusChanges {
                 + Math.max(1, max) + " ROWS ONLY", StatusChanges::map, RIS_PENDING);
     }
 
+    /**
+     * Only a PENDING change becomes QUEUED: the consumer can deliver the message (and mark it
+     * DELIVERED) before the outbox gets to mark it queued, and that must not undo the delivery.
+     */
     public void markQueued(long changeId, Instant now) {
-        jdbc.update("UPDATE order_status_change SET ris_state = ?, ris_queued_at = ? WHERE id = ?", RIS_QUEUED, now,
-                changeId);
+        jdbc.update("UPDATE order_status_change SET ris_state = ?, ris_queued_at = ? WHERE id = ? AND ris_state = ?",
+                RIS_QUEUED, now, changeId, RIS_PENDING);
     }
 
     /** The RIS answered AA. */
