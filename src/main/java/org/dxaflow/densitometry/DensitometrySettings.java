@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param vendorDisagreementThreshold   |engine − vendor| above this is flagged
  * @param vertebralExclusionDifference  T-score difference to adjacent vertebrae for exclusion (ISCD: 1.0)
  * @param minimumVertebrae              exclusion stops when this many remain (ISCD: 2)
+ * @param vfaFractureFromGenantGrade    a VFA Genant grade from this one up counts as a vertebral fracture;
+ *                                      a lower non-zero grade goes to the reporter
  */
 public record DensitometrySettings(
         Sex tScoreReferenceForMen,
@@ -27,7 +29,7 @@ public record DensitometrySettings(
         BigDecimal vendorDisagreementThreshold,
         BigDecimal vertebralExclusionDifference,
         int minimumVertebrae,
-        CrossManufacturerPriors crossManufacturerPriors,
+        int vfaFractureFromGenantGrade,
         Rounding rounding,
         String fraxToolUrl,
         String source) {
@@ -39,10 +41,12 @@ public record DensitometrySettings(
         Objects.requireNonNull(zScoreBelowExpectedMax);
         Objects.requireNonNull(vendorDisagreementThreshold);
         Objects.requireNonNull(vertebralExclusionDifference);
-        Objects.requireNonNull(crossManufacturerPriors);
         Objects.requireNonNull(rounding);
         if (whoOsteoporosisMax.compareTo(whoNormalMin) >= 0) {
             throw new IllegalArgumentException("osteoporosis threshold must be below the normal threshold");
+        }
+        if (vfaFractureFromGenantGrade < 1 || vfaFractureFromGenantGrade > 3) {
+            throw new IllegalArgumentException("vfaFractureFromGenantGrade must be 1 to 3");
         }
         if (minimumVertebrae < 1) {
             throw new IllegalArgumentException("minimumVertebrae must be at least 1");

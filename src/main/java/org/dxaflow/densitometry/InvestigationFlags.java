@@ -17,7 +17,8 @@ import java.util.Optional;
 final class InvestigationFlags {
 
     /** One diagnostic region with its presented scores, as collected by the calculator. */
-    record DiagnosticRegion(Site site, Laterality laterality, Optional<SourcedScore> t, Optional<SourcedScore> z) {
+    record DiagnosticRegion(Site site, Laterality laterality, String label, Optional<SourcedScore> t,
+                            Optional<SourcedScore> z, String why) {
     }
 
     private final DensitometrySettings settings;
@@ -28,12 +29,17 @@ final class InvestigationFlags {
         this.who = who;
     }
 
-    List<Flag> collect(ScanInput input, List<ScoredSite> scored, List<DiagnosticRegion> diagnostic,
-                       Optional<SpineAssessment.Outcome> spine, List<ChangeResult> changes) {
+    List<Flag> collect(ScanInput input, boolean vfaFracture, List<ScoredSite> scored,
+                       List<DiagnosticRegion> diagnostic, Optional<SpineAssessment.Variant> spine,
+                       List<ChangeResult> changes) {
         List<Flag> flags = new ArrayList<>();
-        if (input.vfaVertebralFracture()) {
+        if (vfaFracture) {
+            List<String> levels = input.vfa().stream().filter(f -> Boolean.TRUE.equals(f.fracture())
+                    || f.genantGrade() != null && f.genantGrade() >= settings.vfaFractureFromGenantGrade())
+                    .map(VfaFinding::vertebra).toList();
             flags.add(new Flag(FlagCode.VERTEBRAL_FRACTURE_ON_VFA, null, null,
-                    "vertebral fracture reported on VFA: further imaging and clinical assessment indicated", true));
+                    "vertebral fracture reported on VFA" + (levels.isEmpty() ? "" : " at " + String.join(", ", levels))
+                            + ": further imaging and clinical assessment indicated", true));
         }
         for (DiagnosticRegion r : diagnostic) {
             r.z().filter(z -> who.isBelowExpectedRange(z.value())).ifPresent(z -> flags.add(new Flag(
@@ -51,6 +57,11 @@ final class InvestigationFlags {
                 flags.add(new Flag(FlagCode.PRIOR_NOT_COMPARABLE, Site.parse(c.site()).orElse(null), c.laterality(),
                         "prior result at " + c.site() + " not comparable: " + c.note(), false));
             }
+        }
+        List<String> defaultLsc = changes.stream().filter(ChangeResult::lscIsDefault).map(ChangeResult::site).toList();
+        if (!defaultLsc.isEmpty()) {
+            flags.add(new Flag(FlagCode.DEFAULT_LSC, null, null, "significance at " + defaultLsc
+                    + " is judged against the default LSC, not this centre's precision for this device", false));
         }
         for (ScoredSite s : scored) {
             notEvaluable(s).ifPresent(flags::add);

@@ -1,23 +1,35 @@
 package org.dxaflow.densitometry;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Least significant change per region (g/cm²), keyed by the region label: a site's external name
- * ("FEMORAL_NECK", "L1-L4") or a spine combination ("L1,L2,L4"). ISCD: each centre measures its own
- * precision, and after excluding vertebrae the LSC for that combination has to be derived again
- * (ISCD 2023), so a missing key means "no LSC configured", never a borrowed value.
+ * LSC per device (conf/densitometry/lsc.yaml). ISCD: each centre measures its own precision, per
+ * device, and after excluding vertebrae the LSC for that combination has to be derived again (ISCD
+ * 2023), so a missing region key means "no LSC configured", never a borrowed value. A device with no
+ * entry gets the shipped defaults, and every change computed with them says so.
  */
-public record LeastSignificantChange(String name, String citation, Map<String, BigDecimal> values, String source) {
+public record LeastSignificantChange(String citation, DeviceLsc defaults, List<DeviceLsc> devices,
+                                     List<CrossCalibration> crossCalibrations, String source) {
 
     public LeastSignificantChange {
-        values = Map.copyOf(values);
+        devices = List.copyOf(devices);
+        crossCalibrations = List.copyOf(crossCalibrations);
     }
 
-    public Optional<BigDecimal> forRegion(String label) {
-        return Optional.ofNullable(values.get(label));
+    /** The first device entry that matches, else the shipped defaults. */
+    public DeviceLsc forDevice(DeviceIdentity device) {
+        return devices.stream().filter(d -> d.device().matches(device)).findFirst().orElse(defaults);
+    }
+
+    public Optional<CrossCalibration> crossCalibration(DeviceIdentity prior, DeviceIdentity current) {
+        return crossCalibrations.stream().filter(c -> c.covers(prior, current)).findFirst();
+    }
+
+    /** True while no device has its own precision study: every change uses the shipped defaults. */
+    public boolean onlyDefaults() {
+        return devices.isEmpty();
     }
 
     /** A change is significant when its magnitude reaches the LSC (|Δ| ≥ LSC, ISCD 95 % confidence). */

@@ -11,16 +11,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the lumbar spine result: applies ISCD vertebral exclusion to the single vertebrae, computes
+ * Builds the lumbar spine result: proposes ISCD vertebral exclusions on the single vertebrae, computes
  * the spine BMD as ΣBMC / Σarea of the included vertebrae, and finds a T-/Z-score for exactly that
  * set of vertebrae (engine if a spine reference is configured, else the vendor's value for the same
- * contiguous range, else none).
+ * contiguous range, else none). When an exclusion is proposed, the same is done for all measured
+ * vertebrae, so the calculator can show what the proposal changes.
  */
 final class SpineAssessment {
 
-    /** Internal outcome: the JSON view plus what diagnosis and serial change need. */
-    record Outcome(SpineResult view, Site rangeSite, BigDecimal exactBmd,
+    /** One way of reading the spine: the JSON view plus what diagnosis and serial change need. */
+    record Variant(SpineResult view, Site rangeSite, BigDecimal exactBmd,
                    Optional<SourcedScore> t, Optional<SourcedScore> z) {
+    }
+
+    /**
+     * @param primary      the spine with the proposed exclusions applied (all vertebrae when none is proposed)
+     * @param allVertebrae every measured vertebra, present only when an exclusion is proposed
+     * @param lowOutliers  vertebrae lower than their neighbours by more than the threshold (never excluded)
+     */
+    record Outcome(Variant primary, Optional<Variant> allVertebrae, List<VertebraScore> lowOutliers) {
+        Outcome {
+            lowOutliers = List.copyOf(lowOutliers);
+        }
     }
 
     private final SiteScorer scorer;
@@ -33,6 +45,14 @@ final class SpineAssessment {
         this.rounding = rounding;
     }
 
+    int minimumVertebrae() {
+        return exclusion.minimumRemaining();
+    }
+
+    BigDecimal exclusionDifference() {
+        return exclusion.maxDifference();
+    }
+
     Optional<Outcome> assess(List<ScoredSite> scored, ScanInput input) {
         List<ScoredSite> singles = scored.stream().filter(s -> s.measurement().site().isSingleVertebra()).toList();
         List<ScoredSite> ranges = scored.stream()
@@ -41,35 +61,48 @@ final class SpineAssessment {
         if (singles.isEmpty() && ranges.isEmpty()) {
             return Optional.empty();
         }
-        List<String> notes = new ArrayList<>();
-        List<Site> included;
-        List<ExcludedVertebra> excluded = List.of();
-        BigDecimal bmd = null;
-        if (!singles.isEmpty()) {
-            List<VertebraScore> scores = singles.stream().map(SpineAssessment::vertebraScore).toList();
-            VertebralExclusion.Outcome outcome = exclusion.apply(scores);
-            List<String> missing = scores.stream().filter(v -> v.tScore() == null)
-                    .map(v -> v.vertebra().externalName()).toList();
-            if (!missing.isEmpty()) {
-                notes.add("ISCD T-score exclusion not applied: no T-score for " + String.join(",", missing)
-                        + " (no per-vertebra reference configured and no vendor value); review the image");
-            }
-            included = outcome.includedSites();
-            excluded = outcome.excluded();
-            bmd = outcome.spineBmd();
-            if (bmd == null) {
-                notes.add("spine BMD not computed from ΣBMC/Σarea: BMC or area missing for an included vertebra");
-            }
-        } else {
+        if (singles.isEmpty()) {
             ScoredSite widest = ranges.stream().max(Comparator.comparingInt(
                     s -> s.measurement().site().lastVertebra() - s.measurement().site().firstVertebra())).orElseThrow();
-            included = widest.measurement().site().vertebrae();
+            List<String> notes = new ArrayList<>();
             notes.add("per-vertebra results not supplied: ISCD vertebral exclusion could not be applied");
+            Variant v = variant(false, widest.measurement().site().vertebrae(), List.of(), null, notes, ranges, input, null);
+            return Optional.of(new Outcome(v, Optional.empty(), List.of()));
         }
+        List<VertebraScore> scores = singles.stream().map(SpineAssessment::vertebraScore).toList();
+        List<String> notes = new ArrayList<>();
+        List<String> missing = scores.stream().filter(v -> v.tScore() == null)
+                .map(v -> v.vertebra().externalName()).toList();
+        if (!missing.isEmpty()) {
+            notes.add("ISCD T-score exclusion not applied: no T-score for " + String.join(",", missing)
+                    + " (no per-vertebra reference configured and no vendor value); review the image");
+        }
+        VertebralExclusion.Outcome proposal = exclusion.apply(scores);
+        List<VertebraScore> low = exclusion.lowOutliers(scores);
+        if (proposal.excluded().isEmpty()) {
+            Variant only = variant(true, proposal.includedSites(), List.of(), proposal.spineBmd(), notes, ranges, input, null);
+            return Optional.of(new Outcome(only, Optional.empty(), low));
+        }
+        VertebralExclusion.Outcome none = new VertebralExclusion.Outcome(
+                scores.stream().sorted(Comparator.comparingInt(v -> v.vertebra().firstVertebra())).toList(), List.of());
+        Variant all = variant(true, none.includedSites(), List.of(), none.spineBmd(), new ArrayList<>(), ranges, input, null);
+        notes.add("exclusion of " + proposal.excluded().stream().map(e -> e.site().externalName()).toList()
+                + " is proposed, not confirmed: the reporter confirms it on the image");
+        Variant primary = variant(true, proposal.includedSites(), proposal.excluded(), proposal.spineBmd(), notes, ranges,
+                input, all.view());
+        return Optional.of(new Outcome(primary, Optional.of(all), low));
+    }
+
+    private Variant variant(boolean fromVertebrae, List<Site> included, List<ExcludedVertebra> excluded, BigDecimal sumBmd,
+                            List<String> notes, List<ScoredSite> ranges, ScanInput input, SpineResult allVertebrae) {
         String label = VertebralExclusion.label(included);
         Site rangeSite = included.isEmpty() ? null : contiguousSite(included);
         Optional<ScoredSite> vendorRange = ranges.stream()
                 .filter(s -> rangeSite != null && s.measurement().site() == rangeSite).findFirst();
+        BigDecimal bmd = sumBmd;
+        if (bmd == null && fromVertebrae) {
+            notes.add("spine BMD not computed from ΣBMC/Σarea: BMC or area missing for an included vertebra");
+        }
         if (bmd == null) {
             bmd = vendorRange.map(s -> s.measurement().bmd()).orElse(null);
         }
@@ -94,8 +127,8 @@ final class SpineAssessment {
         SpineResult view = new SpineResult(label, rounding.bmd(bmd), t.map(SourcedScore::value).orElse(null),
                 t.map(SourcedScore::source).orElse(null), z.map(SourcedScore::value).orElse(null),
                 z.map(SourcedScore::source).orElse(null), included, excluded,
-                notes.isEmpty() ? null : String.join("; ", notes));
-        return Optional.of(new Outcome(view, rangeSite, bmd, t, z));
+                notes.isEmpty() ? null : String.join("; ", notes), allVertebrae);
+        return new Variant(view, rangeSite, bmd, t, z);
     }
 
     private static VertebraScore vertebraScore(ScoredSite s) {

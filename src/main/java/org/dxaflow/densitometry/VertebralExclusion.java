@@ -7,21 +7,27 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * ISCD vertebral exclusion by T-score discordance (ISCD Official Positions: a vertebra may be
- * excluded when "there is more than a 1.0 T-score difference between the vertebra in question and
- * the adjacent vertebra"; at least two vertebrae must remain, ISCD 2019/2023).
+ * ISCD vertebral exclusion by T-score discordance, as a proposal (ISCD Official Positions: exclude
+ * vertebrae that are "affected by local structural change or artifact"; a vertebra may be excluded when
+ * "there is more than a 1.0 T-score difference between the vertebra in question and the adjacent
+ * vertebra"; at least two vertebrae must remain, ISCD 2019/2023). The difference is a prompt to look at
+ * the image, not a diagnosis: structural change and artefact (osteophytes, aortic calcification,
+ * degenerative disease, a compression fracture) usually RAISE the BMD of a vertebra.
  *
  * <p>Algorithm, one vertebra at a time:
  * <ol>
- *   <li>A candidate is an included vertebra whose presented T-score differs by more than the
- *       threshold from <em>each</em> adjacent included vertebra (an end vertebra has one neighbour;
+ *   <li>A candidate is an included vertebra whose presented T-score is HIGHER, by more than the
+ *       threshold, than <em>each</em> adjacent included vertebra (an end vertebra has one neighbour;
  *       after an exclusion the remaining vertebrae either side become adjacent).</li>
- *   <li>Of the candidates, exclude the one furthest from the mean T-score of the other included
+ *   <li>Of the candidates, propose the one furthest from the mean T-score of the other included
  *       vertebrae (a tie goes to the lower vertebra, so the result is deterministic).</li>
  *   <li>Repeat until no candidate remains or only the minimum number (2) is left.</li>
  * </ol>
- * Presented (one-decimal) T-scores are compared because that is what a reader applying the rule
- * sees. Structural reasons (fracture, artefact) are the reader's call and are not modelled here.
+ * Every exclusion is PROPOSED, for the reporter to confirm when the report is verified. A vertebra
+ * LOWER than its neighbours by more than the threshold is never excluded automatically (leaving it
+ * out would make the spine look healthier than the patient's lowest vertebra): it is returned by
+ * {@link #lowOutliers} so the result goes to the reporter. Presented (one-decimal) T-scores are
+ * compared because that is what a reader applying the rule sees.
  */
 public final class VertebralExclusion {
 
@@ -78,7 +84,7 @@ public final class VertebralExclusion {
             VertebraScore worst = null;
             BigDecimal worstDistance = null;
             for (int i = 0; i < included.size(); i++) {
-                if (!discordantWithAllNeighbours(included, i)) {
+                if (!higherThanAllNeighbours(included, i)) {
                     continue;
                 }
                 BigDecimal distance = included.get(i).tScore().subtract(meanOfOthers(included, i)).abs();
@@ -91,16 +97,44 @@ public final class VertebralExclusion {
                 break;
             }
             int index = included.indexOf(worst);
-            excluded.add(new ExcludedVertebra(worst.vertebra(), reason(included, index, worstDistance)));
+            excluded.add(new ExcludedVertebra(worst.vertebra(), reason(included, index, worstDistance),
+                    ExclusionStatus.PROPOSED));
             included.remove(index);
         }
         return new Outcome(included, excluded);
     }
 
-    private boolean discordantWithAllNeighbours(List<VertebraScore> included, int i) {
+    /**
+     * Vertebrae of the measured set whose T-score is LOWER than each adjacent vertebra by more than the
+     * threshold: never excluded automatically, always shown to the reporter. Empty when any vertebra
+     * has no T-score (the rule cannot be applied).
+     */
+    public List<VertebraScore> lowOutliers(List<VertebraScore> vertebrae) {
+        List<VertebraScore> sorted = new ArrayList<>(vertebrae);
+        sorted.sort(Comparator.comparingInt(v -> v.vertebra().firstVertebra()));
+        if (sorted.stream().anyMatch(v -> v.tScore() == null)) {
+            return List.of();
+        }
+        List<VertebraScore> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            VertebraScore v = sorted.get(i);
+            List<VertebraScore> neighbours = neighbours(sorted, i);
+            if (!neighbours.isEmpty() && neighbours.stream()
+                    .allMatch(n -> n.tScore().subtract(v.tScore()).compareTo(maxDifference) > 0)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    public BigDecimal maxDifference() {
+        return maxDifference;
+    }
+
+    private boolean higherThanAllNeighbours(List<VertebraScore> included, int i) {
         List<VertebraScore> neighbours = neighbours(included, i);
         return !neighbours.isEmpty() && neighbours.stream()
-                .allMatch(n -> included.get(i).tScore().subtract(n.tScore()).abs().compareTo(maxDifference) > 0);
+                .allMatch(n -> included.get(i).tScore().subtract(n.tScore()).compareTo(maxDifference) > 0);
     }
 
     private static List<VertebraScore> neighbours(List<VertebraScore> included, int i) {
@@ -130,9 +164,10 @@ public final class VertebralExclusion {
                 .map(n -> n.vertebra() + " (" + n.tScore().toPlainString() + ")")
                 .collect(Collectors.joining(" and "));
         return "T-score " + v.tScore().toPlainString() + " (" + v.source().name().toLowerCase() + ")"
-                + " differs by more than " + maxDifference.toPlainString() + " from adjacent " + neighbours
+                + " is higher by more than " + maxDifference.toPlainString() + " than adjacent " + neighbours
                 + "; furthest from the mean of the other vertebrae (by "
-                + distance.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ")";
+                + distance.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "). Artefact-like:"
+                + " proposed for exclusion, to be confirmed on the image by the reporter";
     }
 
     /** "L1-L4" for a contiguous run, "L3" for one vertebra, otherwise "L1,L2,L4". */

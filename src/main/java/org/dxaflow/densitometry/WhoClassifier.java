@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * WHO densitometric classification and the ISCD rule on when it applies.
  * <ul>
  *   <li>Applies to postmenopausal women and to men aged 50 and over (ISCD 2005/2019 Official
- *       Positions); for everyone else the category is null and the Z-score decides.</li>
+ *       Positions); women before the menopause and younger men get the Z-score wording; a woman
+ *       whose status is unknown gets neither.</li>
  *   <li>Decided on the presented (rounded) T-score, so a report can never show "−2.5, osteopenia".</li>
  *   <li>Boundaries (conf): NORMAL if T ≥ −1.0; OSTEOPOROSIS if T ≤ −2.5 (SEVERE with a fragility
  *       fracture); OSTEOPENIA strictly between.</li>
@@ -20,10 +21,22 @@ public final class WhoClassifier {
         this.settings = settings;
     }
 
-    public boolean applies(ScanInput input) {
+    /** Which classification a patient gets. */
+    public enum Approach {
+        /** postmenopausal women, men aged 50 and over: WHO category from the lowest T-score */
+        WHO,
+        /** women before the menopause, men under 50: the Z-score wording; T-scores are not for diagnosis */
+        Z_SCORE,
+        /** a woman whose menopausal status is unknown: neither, a reporter decides */
+        UNDETERMINED
+    }
+
+    /** @param menopause the woman's status under the configured rule; ignored for men */
+    public Approach approach(ScanInput input, org.dxaflow.clinical.MenopausalAssessment menopause) {
         return switch (input.sex()) {
-            case F -> Boolean.TRUE.equals(input.menopausal());
-            case M -> input.ageAtScan() >= settings.whoMinimumAgeMen();
+            case F -> menopause.postmenopausal() ? Approach.WHO
+                    : menopause.premenopausal() ? Approach.Z_SCORE : Approach.UNDETERMINED;
+            case M -> input.ageAtScan() >= settings.whoMinimumAgeMen() ? Approach.WHO : Approach.Z_SCORE;
         };
     }
 

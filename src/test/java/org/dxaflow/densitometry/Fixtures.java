@@ -24,14 +24,16 @@ final class Fixtures {
     }
 
     static DensitometryCalculator calculator(DensitometrySettings settings) {
-        return new DensitometryCalculator(new DensitometryConfig(CONF.referenceData(), settings, CONF.lsc()));
+        return new DensitometryCalculator(new DensitometryConfig(CONF.referenceData(), settings, CONF.lsc(),
+                CONF.menopausalStatus()));
     }
 
-    static DensitometrySettings settings(Sex menReference, CrossManufacturerPriors cross) {
+    static DensitometrySettings settings(Sex menReference) {
         DensitometrySettings s = CONF.settings();
         return new DensitometrySettings(menReference, s.whoNormalMin(), s.whoOsteoporosisMax(), s.whoMinimumAgeMen(),
                 s.zScoreBelowExpectedMax(), s.zWordingBelow(), s.zWordingWithin(), s.vendorDisagreementThreshold(),
-                s.vertebralExclusionDifference(), s.minimumVertebrae(), cross, s.rounding(), s.fraxToolUrl(), s.source());
+                s.vertebralExclusionDifference(), s.minimumVertebrae(), s.vfaFractureFromGenantGrade(), s.rounding(),
+                s.fraxToolUrl(), s.source());
     }
 
     /** Postmenopausal woman aged 71, Hologic, no fracture. */

@@ -9,6 +9,7 @@ import static org.dxaflow.densitometry.Fixtures.d;
 import static org.dxaflow.densitometry.Fixtures.fn;
 import static org.dxaflow.densitometry.Fixtures.th;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,13 +54,18 @@ class InvestigationFlagsTest {
     }
 
     @Test
-    void siteWithoutBmdIsNotEvaluableAndOtherSitesStillDecide() {
-        // right FN without BMD; left total hip (0.698 − 0.942) / 0.122 = −2.0 -> OSTEOPENIA
+    void siteWithoutBmdIsNotEvaluableAndTheCategoryGoesToTheReporter() {
+        // right FN measured without BMD; left total hip (0.698 − 0.942) / 0.122 = −2.0 would say OSTEOPENIA,
+        // but the right neck could be lower: no category from the other sites alone, reporter review
         Measurement noBmd = new Measurement(Site.FEMORAL_NECK, Laterality.RIGHT, null, null, null, null, null);
         DensitometryResult r = calculator.compute(Fixtures.postmenopausal(noBmd, th("0.698")));
         assertTrue(r.flags().stream().anyMatch(f -> f.code() == FlagCode.SITE_NOT_EVALUABLE
                 && f.site() == Site.FEMORAL_NECK && f.laterality() == Laterality.RIGHT && f.furtherInvestigation()));
-        assertEquals(WhoCategory.OSTEOPENIA, r.whoCategory());
+        assertNull(r.whoCategory());
+        assertTrue(r.needsReporterReview());
+        assertTrue(r.flags().stream().anyMatch(f -> f.code() == FlagCode.NEEDS_REPORTER_REVIEW
+                && f.site() == Site.FEMORAL_NECK && f.message().contains("FEMORAL_NECK RIGHT was measured but has no T-score")));
+        assertEquals(d("-2.0"), r.lowestTScore().value());
     }
 
     @Test
@@ -97,7 +103,7 @@ class InvestigationFlagsTest {
     void provenanceNamesDatasetsLscAndEngine() {
         Provenance p = calculator.compute(Fixtures.postmenopausal(fn("0.700"))).provenance();
         assertTrue(p.referenceDatasets().stream().anyMatch(ds -> ds.name().contains("NHANES III") && ds.version().equals("1998")));
-        assertTrue(p.lscSource().contains("project issue"));
+        assertTrue(p.lscSource().contains("ISCD"));
         assertEquals(DensitometryCalculator.ENGINE_VERSION, p.engineVersion());
         assertTrue(p.rounding().contains("half away from zero"));
     }

@@ -106,30 +106,38 @@ class SerialChangeTest {
     }
 
     @Test
-    void priorFromLunarComparedThroughSbmd() {
+    void priorFromLunarIsNotComparableByDefaultButShowsTheSbmdEstimate() {
         // prior Lunar FN 0.900 -> sBMD = −0.023 + 0.939 × 0.900 = 0.8221
-        // on the current Hologic scale: (0.8221 − 0.019) / 1.087 = 0.8031 / 1.087 = 0.7388224471…
-        // Δ = 0.800 − 0.7388224471 = 0.0611775529 -> 0.061; % = 0.0611775529 / 0.7388224471 × 100 = 8.28 -> 8.3
+        // on the current Hologic scale: (0.8221 − 0.019) / 1.087 = 0.8031 / 1.087 = 0.7388224471… -> 0.739
+        // no cross-calibration configured -> NOT comparable: no delta, no significance, no loss flag
         ScanInput in = Fixtures.withPrior(Fixtures.postmenopausal(fn("0.800")), Manufacturer.GE_LUNAR, fn("0.900"));
-        ChangeResult c = onlyChange(in);
-        assertEquals("SBMD", c.method());
-        assertEquals(d("0.061"), c.deltaBmd());
-        assertEquals(d("8.3"), c.percent());
-        assertEquals(Boolean.TRUE, c.significant());
+        DensitometryResult r = calculator.compute(in);
+        ChangeResult c = r.change().get(0);
+        assertFalse(c.comparable());
+        assertEquals(SerialChange.NOT_COMPARABLE, c.method());
+        assertEquals(d("0.800"), c.currentBmd());
+        assertEquals(d("0.900"), c.priorBmd());
+        assertEquals(d("0.739"), c.priorOnCurrentScale());
+        assertNull(c.deltaBmd());
+        assertNull(c.percent());
+        assertNull(c.significant());
         assertTrue(c.note().contains("Fan et al. 2010"));
+        assertTrue(c.note().contains("no cross-calibration"));
+        assertTrue(Fixtures.hasFlag(r, FlagCode.PRIOR_NOT_COMPARABLE));
+        assertFalse(Fixtures.hasFlag(r, FlagCode.SIGNIFICANT_BMD_LOSS));
     }
 
     @Test
-    void priorFromLunarSpineThroughHuiEquations() {
-        // current Lunar L1-L4 1.120, prior Hologic 1.000 -> on Lunar scale 1.1305070742 (SbmdConversionTest)
-        // Δ = 1.120 − 1.1305070742 = −0.0105070742 -> −0.011; % = −0.93 -> −0.9; 0.0105 < 0.030 -> not significant
+    void priorFromHologicSpineOnLunarShowsHuiEstimateOnly() {
+        // current Lunar L1-L4 1.120, prior Hologic 1.000 -> on Lunar scale 1.1305070742 (SbmdConversionTest) -> 1.131
         ScanInput current = Fixtures.woman(true, LocalDate.of(1955, 3, 12), Manufacturer.GE_LUNAR, false,
                 Measurement.of(Site.L1_L4, null, "1.120").withVendorScores("-0.5", null));
         ChangeResult c = onlyChange(Fixtures.withPrior(current, Manufacturer.HOLOGIC,
                 Measurement.of(Site.L1_L4, null, "1.000")));
-        assertEquals(d("-0.011"), c.deltaBmd());
-        assertEquals(d("-0.9"), c.percent());
-        assertEquals(Boolean.FALSE, c.significant());
+        assertFalse(c.comparable());
+        assertEquals(d("1.131"), c.priorOnCurrentScale());
+        assertNull(c.deltaBmd());
+        assertNull(c.significant());
     }
 
     @Test
@@ -140,27 +148,32 @@ class SerialChangeTest {
         assertFalse(c.comparable());
         assertNull(c.deltaBmd());
         assertNull(c.significant());
+        assertNull(c.priorOnCurrentScale());
         assertTrue(Fixtures.hasFlag(r, FlagCode.PRIOR_NOT_COMPARABLE));
     }
 
     @Test
-    void crossManufacturerComparisonCanBeSwitchedOff() {
-        DensitometryCalculator strict = Fixtures.calculator(
-                Fixtures.settings(Sex.F, CrossManufacturerPriors.NOT_COMPARABLE));
-        ScanInput in = Fixtures.withPrior(Fixtures.postmenopausal(fn("0.800")), Manufacturer.GE_LUNAR, fn("0.900"));
-        ChangeResult c = strict.compute(in).change().get(0);
-        assertFalse(c.comparable());
-        assertTrue(c.note().contains("disabled in conf"));
-    }
-
-    @Test
-    void radiusFromAnotherManufacturerHasNoEquation() {
+    void radiusFromAnotherManufacturerHasNoEstimate() {
         Measurement radius = Measurement.of(Site.RADIUS_33, Laterality.LEFT, "0.650").withVendorScores("-1.8", null);
         ScanInput in = Fixtures.withPrior(Fixtures.postmenopausal(radius), Manufacturer.GE_LUNAR,
                 Measurement.of(Site.RADIUS_33, Laterality.LEFT, "0.700"));
         ChangeResult c = onlyChange(in);
         assertFalse(c.comparable());
-        assertTrue(c.note().contains("no published sBMD equations"));
+        assertNull(c.priorOnCurrentScale());
+        assertFalse(c.note().contains("sBMD estimate"));
+    }
+
+    @Test
+    void sameManufacturerWithoutDeviceIdentityIsComparedWithANoteAndTheDefaultLabel() {
+        // FN 0.800 − 0.835 = −0.035 ≥ default 0.035 -> significant; devices unidentified -> said so
+        ScanInput in = Fixtures.withPrior(Fixtures.postmenopausal(fn("0.800")), Manufacturer.HOLOGIC, fn("0.835"));
+        DensitometryResult r = calculator.compute(in);
+        ChangeResult c = r.change().get(0);
+        assertEquals(SerialChange.SAME_MANUFACTURER_DEVICE_NOT_IDENTIFIED, c.method());
+        assertTrue(c.lscIsDefault());
+        assertTrue(c.note().contains("device not identified"));
+        assertTrue(c.note().contains("default LSC, not this centre's precision"));
+        assertTrue(Fixtures.hasFlag(r, FlagCode.DEFAULT_LSC));
     }
 
     @Test

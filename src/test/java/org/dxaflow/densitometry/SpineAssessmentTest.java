@@ -50,9 +50,11 @@ class SpineAssessmentTest {
     }
 
     @Test
-    void nonContiguousResultHasNoTScoreAndIsFlagged() {
-        // L3 excluded (interior case) -> L1,L2,L4: no vendor value for this set -> spine T null, flagged;
-        // the WHO category then comes from the femoral neck: (0.700 − 0.858) / 0.120 = −1.3 -> OSTEOPENIA
+    void nonContiguousResultHasNoTScoreAndNoCategory() {
+        // L3 (−0.5, higher than L2 −2.1 and L4 −1.9 by more than 1.0) proposed for exclusion -> L1,L2,L4:
+        // no vendor value for this set -> spine T null, flagged. The femoral neck alone,
+        // (0.700 − 0.858) / 0.120 = −1.3, would say OSTEOPENIA while the remaining vertebrae are about
+        // −2.0: a measured diagnostic region without a score means no category, reporter review
         ScanInput in = Fixtures.postmenopausal(
                 vertebra(Site.L1, "0.833", "-2.0", "10.00", "12.00"),
                 vertebra(Site.L2, "0.846", "-2.1", "11.00", "13.00"),
@@ -66,7 +68,11 @@ class SpineAssessmentTest {
         assertTrue(r.flags().stream().anyMatch(f -> f.code() == FlagCode.SITE_NOT_EVALUABLE
                 && f.message().contains("L1,L2,L4")));
         assertEquals(Site.FEMORAL_NECK, r.lowestTScore().site());
-        assertEquals(WhoCategory.OSTEOPENIA, r.whoCategory());
+        assertNull(r.whoCategory());
+        assertTrue(r.needsReporterReview());
+        assertTrue(r.flags().stream().anyMatch(f -> f.code() == FlagCode.NEEDS_REPORTER_REVIEW
+                && f.message().contains("lumbar spine L1,L2,L4 was measured but has no T-score")));
+        assertEquals(ExclusionStatus.PROPOSED, r.spine().excludedVertebrae().get(0).status());
     }
 
     @Test

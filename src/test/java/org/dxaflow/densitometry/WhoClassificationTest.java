@@ -127,7 +127,7 @@ class WhoClassificationTest {
         // tScoreReferenceForMen: male, but no cited NHW male band is configured -> engine T not
         // computable; the vendor's T (−1.1) is reported, labelled, and used for the category.
         DensitometryCalculator maleRef = Fixtures.calculator(
-                Fixtures.settings(Sex.M, CrossManufacturerPriors.SBMD));
+                Fixtures.settings(Sex.M));
         DensitometryResult r = maleRef.compute(Fixtures.man(LocalDate.of(1960, 1, 1),
                 fn("0.700").withVendorScores("-1.1", null)));
         SiteResult neck = Fixtures.site(r, Site.FEMORAL_NECK);

@@ -85,8 +85,11 @@ class DensitometryApiTest {
         assertDecimal("-2.2", neck.get("tScore"));
         assertDecimal("0.858", neck.get("reference").get("mean"));
         assertDecimal("0.120", neck.get("reference").get("sd"));
-        // -2.5 < -2.2 < -1.0, postmenopausal: osteopenia
-        assertEquals("OSTEOPENIA", r.get("whoCategory").asText());
+        // -2.5 < -2.2 < -1.0 would be osteopenia from the neck alone, but the measured spine (L1,L2,L4
+        // with L3 proposed for exclusion) has no T-score: no category, the reporter decides
+        assertTrue(r.get("whoCategory").isNull());
+        assertTrue(r.get("needsReporterReview").asBoolean());
+        assertEquals("PROPOSED", spine.get("excludedVertebrae").get(0).get("status").asText());
         assertEquals("FEMORAL_NECK", r.get("lowestTScore").get("site").asText());
 
         // Change, prior from the request, same manufacturer:

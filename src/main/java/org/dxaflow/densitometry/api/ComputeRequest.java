@@ -10,9 +10,11 @@ import java.util.List;
  *
  * <pre>
  * {"sex":"F","birthDate":"1955-03-12","scanDate":"2026-11-28","manufacturer":"HOLOGIC",
+ *  "device":{"model":"Horizon A","serialNumber":"301234","stationName":"DXA2"},
  *  "menopausal":true,"fragilityFracture":false,"vfaVertebralFracture":false,
+ *  "vfa":[{"vertebra":"T12","genantGrade":2},{"vertebra":"L1","fracture":false}],
  *  "sites":[{"site":"FEMORAL_NECK","laterality":"LEFT","bmd":0.558,"bmc":null,"area":null,"tScore":null}],
- *  "prior":{"scanDate":"2024-11-20","manufacturer":"HOLOGIC","sites":[...]},
+ *  "prior":{"scanDate":"2024-11-20","manufacturer":"HOLOGIC","device":{...},"sites":[...]},
  *  "referral":{"fraxMajorOsteoporoticPercent":12,"fraxHipPercent":3.1,"noggZone":"amber"}}
  * </pre>
  */
@@ -21,9 +23,11 @@ public record ComputeRequest(
         String birthDate,
         String scanDate,
         String manufacturer,
+        Device device,
         Boolean menopausal,
         Boolean fragilityFracture,
         Boolean vfaVertebralFracture,
+        List<VfaEntry> vfa,
         List<SiteEntry> sites,
         Prior prior,
         ReferralEntry referral) {
@@ -33,7 +37,15 @@ public record ComputeRequest(
                             BigDecimal tScore, BigDecimal zScore) {
     }
 
-    public record Prior(String scanDate, String manufacturer, List<SiteEntry> sites) {
+    public record Prior(String scanDate, String manufacturer, Device device, List<SiteEntry> sites) {
+    }
+
+    /** The scanner (DICOM General Equipment Module); serial number or station name identifies it. */
+    public record Device(String model, String serialNumber, String stationName) {
+    }
+
+    /** One vertebra read on VFA: Genant grade 0-3 and/or fracture yes/no. */
+    public record VfaEntry(String vertebra, Integer genantGrade, Boolean fracture) {
     }
 
     public record ReferralEntry(BigDecimal fraxMajorOsteoporoticPercent, BigDecimal fraxHipPercent, String noggZone) {

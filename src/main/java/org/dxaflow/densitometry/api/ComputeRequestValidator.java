@@ -1,5 +1,6 @@
 package org.dxaflow.densitometry.api;
 
+import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Manufacturer;
 import org.dxaflow.densitometry.Measurement;
@@ -8,6 +9,7 @@ import org.dxaflow.densitometry.Referral;
 import org.dxaflow.densitometry.ScanInput;
 import org.dxaflow.densitometry.Sex;
 import org.dxaflow.densitometry.Site;
+import org.dxaflow.densitometry.VfaFinding;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,18 +43,54 @@ public final class ComputeRequestValidator {
             errors.add(new FieldError("birthDate", "must not be after scanDate"));
         }
         Manufacturer manufacturer = manufacturer(request.manufacturer(), "manufacturer", errors);
-        if (sex == Sex.F && request.menopausal() == null) {
-            errors.add(new FieldError("menopausal", "required for women (decides WHO category vs Z-score)"));
-        }
         List<Measurement> measurements = sites(request.sites(), "sites", true, errors);
+        List<VfaFinding> vfa = vfa(request.vfa(), errors);
         PriorScan prior = prior(request.prior(), scan, errors);
         Referral referral = referral(request.referral(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        // menopausal omitted = not stated: the configured menopausal-status rule decides (never a 400, never a guess)
         return new ScanInput(sex, birth, scan, manufacturer, request.menopausal(),
-                Boolean.TRUE.equals(request.fragilityFracture()), Boolean.TRUE.equals(request.vfaVertebralFracture()),
-                measurements, prior, referral);
+                request.menopausal() == null ? null : "request menopausal=" + request.menopausal(),
+                request.fragilityFracture(), Boolean.TRUE.equals(request.vfaVertebralFracture()), vfa,
+                device(request.manufacturer(), request.device()), measurements, prior, referral);
+    }
+
+    private static DeviceIdentity device(String manufacturer, ComputeRequest.Device d) {
+        return d == null ? new DeviceIdentity(manufacturer, null, null, null)
+                : new DeviceIdentity(manufacturer, d.model(), d.serialNumber(), d.stationName());
+    }
+
+    private static List<VfaFinding> vfa(List<ComputeRequest.VfaEntry> entries, List<FieldError> errors) {
+        List<VfaFinding> out = new ArrayList<>();
+        if (entries == null) {
+            return out;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String p = "vfa[" + i + "]";
+            ComputeRequest.VfaEntry e = entries.get(i);
+            if (e == null) {
+                errors.add(new FieldError(p, "must not be null"));
+                continue;
+            }
+            Optional<String> level = VfaFinding.level(e.vertebra());
+            if (level.isEmpty()) {
+                errors.add(new FieldError(p + ".vertebra", "must be T4..T12 or L1..L4"));
+            }
+            if (e.genantGrade() != null && (e.genantGrade() < 0 || e.genantGrade() > 3)) {
+                errors.add(new FieldError(p + ".genantGrade", "must be 0, 1, 2 or 3 (Genant semiquantitative grade)"));
+            } else if (e.genantGrade() == null && e.fracture() == null) {
+                errors.add(new FieldError(p, "needs genantGrade or fracture"));
+            } else if (level.isPresent()) {
+                if (out.stream().anyMatch(f -> f.vertebra().equals(level.get()))) {
+                    errors.add(new FieldError(p + ".vertebra", "duplicate vertebra " + level.get()));
+                } else {
+                    out.add(new VfaFinding(level.get(), e.genantGrade(), e.fracture()));
+                }
+            }
+        }
+        return out;
     }
 
     private static PriorScan prior(ComputeRequest.Prior prior, LocalDate scan, List<FieldError> errors) {
@@ -65,7 +103,7 @@ public final class ComputeRequestValidator {
         }
         Manufacturer m = manufacturer(prior.manufacturer(), "prior.manufacturer", errors);
         List<Measurement> sites = sites(prior.sites(), "prior.sites", true, errors);
-        return new PriorScan(date, m, sites);
+        return new PriorScan(date, m, device(prior.manufacturer(), prior.device()), sites);
     }
 
     private static List<Measurement> sites(List<ComputeRequest.SiteEntry> entries, String path, boolean nonEmpty,

@@ -1,5 +1,6 @@
 package org.dxaflow.densitometry.conf;
 
+import org.dxaflow.clinical.MenopausalStatusRule;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.DensitometrySettings;
 import org.dxaflow.densitometry.LeastSignificantChange;
@@ -48,21 +49,25 @@ public final class ReferenceDataLoader {
 
     private final YamlTreeReader yaml = new YamlTreeReader();
 
-    /** Loads {@code confDir/reference-data}, {@code confDir/densitometry/settings.yaml} and {@code lsc.yaml}. */
+    /**
+     * Loads {@code confDir/reference-data}, {@code confDir/densitometry/settings.yaml}, {@code lsc.yaml}
+     * and {@code confDir/clinical/menopausal-status.yaml}.
+     */
     public DensitometryConfig load(Path confDir) {
         return load(confDir.resolve("reference-data"), confDir.resolve("densitometry/settings.yaml"),
-                confDir.resolve("densitometry/lsc.yaml"));
+                confDir.resolve("densitometry/lsc.yaml"), confDir.resolve("clinical/menopausal-status.yaml"));
     }
 
     /** Same, with the files named individually (e.g. a service-specific LSC file). */
-    public DensitometryConfig load(Path referenceDataDir, Path settingsFile, Path lscFile) {
+    public DensitometryConfig load(Path referenceDataDir, Path settingsFile, Path lscFile, Path menopausalStatusFile) {
         ConfigErrors errors = new ConfigErrors();
         ReferenceData data = loadReferenceData(referenceDataDir, errors);
         SettingsLoader settingsLoader = new SettingsLoader(yaml);
         DensitometrySettings settings = settingsLoader.loadSettings(settingsFile, errors);
         LeastSignificantChange lsc = settingsLoader.loadLsc(lscFile, errors);
+        MenopausalStatusRule menopause = settingsLoader.loadMenopausalStatus(menopausalStatusFile, errors);
         errors.throwIfAny();
-        return new DensitometryConfig(data, settings, lsc);
+        return new DensitometryConfig(data, settings, lsc, menopause);
     }
 
     ReferenceData loadReferenceData(Path dir, ConfigErrors errors) {

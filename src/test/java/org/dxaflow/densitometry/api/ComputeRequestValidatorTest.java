@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,8 @@ class ComputeRequestValidatorTest {
     }
 
     private static ComputeRequest request(String birthDate, List<ComputeRequest.SiteEntry> sites, ComputeRequest.Prior prior) {
-        return new ComputeRequest("F", birthDate, "2026-11-28", "HOLOGIC", true, false, null, sites, prior, null);
+        return new ComputeRequest("F", birthDate, "2026-11-28", "HOLOGIC", null, true, false, null, null, sites, prior,
+                null);
     }
 
     private List<String> fieldsOf(ComputeRequest r) {
@@ -59,22 +61,46 @@ class ComputeRequestValidatorTest {
     }
 
     @Test
-    void womanWithoutMenopausalStatusIsRejected() {
-        ComputeRequest r = new ComputeRequest("F", "1955-03-12", "2026-11-28", "HOLOGIC", null, null, null,
+    void womanWithoutMenopausalStatusIsNotStatedRatherThanGuessed() {
+        // omitted = not stated: the conf/clinical/menopausal-status.yaml rule decides in the calculator
+        ComputeRequest r = new ComputeRequest("F", "1955-03-12", "2026-11-28", "HOLOGIC", null, null, null, null,
+                null, List.of(site("FEMORAL_NECK", "LEFT", "0.7")), null, null);
+        ScanInput in = validator.validate(r);
+        assertNull(in.menopausal());
+        assertNull(in.menopausalSource());
+        assertNull(in.fragilityFracture());
+    }
+
+    @Test
+    void vfaFindingsAreValidatedAndNamed() {
+        ComputeRequest r = new ComputeRequest("F", "1955-03-12", "2026-11-28", "HOLOGIC", null, true, null, null,
+                List.of(new ComputeRequest.VfaEntry("T12", 2, null), new ComputeRequest.VfaEntry("C7", 1, null),
+                        new ComputeRequest.VfaEntry("L1", 4, null), new ComputeRequest.VfaEntry("L2", null, null),
+                        new ComputeRequest.VfaEntry("T12", null, true)),
                 List.of(site("FEMORAL_NECK", "LEFT", "0.7")), null, null);
-        assertEquals(List.of("menopausal"), fieldsOf(r));
+        assertEquals(List.of("vfa[1].vertebra", "vfa[2].genantGrade", "vfa[3]", "vfa[4].vertebra"), fieldsOf(r));
+    }
+
+    @Test
+    void deviceIdentityIsCarried() {
+        ComputeRequest r = new ComputeRequest("F", "1955-03-12", "2026-11-28", "HOLOGIC",
+                new ComputeRequest.Device("Horizon A", "301234", null), true, null, null, null,
+                List.of(site("FEMORAL_NECK", "LEFT", "0.7")), null, null);
+        ScanInput in = validator.validate(r);
+        assertEquals("301234", in.device().serialNumber());
+        assertEquals("HOLOGIC", in.device().manufacturer());
     }
 
     @Test
     void manDoesNotNeedMenopausalStatus() {
-        ComputeRequest r = new ComputeRequest("M", "1960-01-01", "2026-11-28", "GE_LUNAR", null, null, null,
+        ComputeRequest r = new ComputeRequest("M", "1960-01-01", "2026-11-28", "GE_LUNAR", null, null, null, null, null,
                 List.of(site("FEMORAL_NECK", "LEFT", "0.7")), null, null);
         assertEquals(Manufacturer.GE_LUNAR, validator.validate(r).manufacturer());
     }
 
     @Test
     void badCodesAndDatesAreNamed() {
-        ComputeRequest r = new ComputeRequest("X", "12/03/1955", "2026-11-28", "ACME", true, null, null,
+        ComputeRequest r = new ComputeRequest("X", "12/03/1955", "2026-11-28", "ACME", null, true, null, null, null,
                 List.of(site("L2", "LEFT", "0.9"), site("TOTAL_HIP", "UP", "0.8")), null,
                 new ComputeRequest.ReferralEntry(new BigDecimal("120"), null, null));
         assertEquals(List.of("sex", "birthDate", "manufacturer", "sites[0].laterality", "sites[1].laterality",
@@ -90,7 +116,7 @@ class ComputeRequestValidatorTest {
 
     @Test
     void priorFieldsArePrefixed() {
-        ComputeRequest.Prior prior = new ComputeRequest.Prior("2027-01-01", null,
+        ComputeRequest.Prior prior = new ComputeRequest.Prior("2027-01-01", null, null,
                 List.of(site("FEMORAL_NECK", "LEFT", "0.7"), site("HEEL", null, "0.5")));
         assertEquals(List.of("prior.scanDate", "prior.manufacturer", "prior.sites[1].site"),
                 fieldsOf(request("1955-03-12", List.of(site("FEMORAL_NECK", "LEFT", "0.7")), prior)));

@@ -49,8 +49,9 @@ class JsonShapeTest {
         String json = mapper.writeValueAsString(result);
         JsonNode root = mapper.readTree(json);
 
-        assertEquals(List.of("sites", "lowestTScore", "whoCategory", "zScoreInterpretation", "spine", "change",
-                "flags", "provenance"), fieldNames(root));
+        assertEquals(List.of("sites", "lowestTScore", "whoCategory", "whoCategoryAllVertebrae", "zScoreInterpretation",
+                "menopausalStatus", "spine", "vfa", "change", "needsReporterReview", "flags", "provenance"),
+                fieldNames(root));
         JsonNode neck = root.get("sites").get(0);
         assertEquals("FEMORAL_NECK", neck.get("site").asText());
         assertEquals("LEFT", neck.get("laterality").asText());

@@ -1,6 +1,8 @@
 package org.dxaflow.densitometry.conf;
 
 import org.dxaflow.densitometry.DensitometryConfig;
+import org.dxaflow.densitometry.DeviceLsc;
+import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Manufacturer;
 import org.dxaflow.densitometry.ReferencePopulation;
 import org.dxaflow.densitometry.Sex;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +46,9 @@ class ReferenceDataLoaderTest {
         assertEquals(new BigDecimal("0.939"),
                 conf.referenceData().sbmdEquation(Manufacturer.GE_LUNAR, Site.FEMORAL_NECK).orElseThrow().slope());
         assertTrue(conf.referenceData().sbmdEquation(Manufacturer.OTHER, Site.FEMORAL_NECK).isEmpty());
-        assertEquals(new BigDecimal("0.030"), conf.lsc().forRegion("L1-L4").orElseThrow());
+        assertEquals(new BigDecimal("0.030"), conf.lsc().defaults().forRegion("L1-L4").orElseThrow());
+        assertTrue(conf.lsc().defaults().shippedDefault());
+        assertEquals(55, conf.menopausalStatus().assumePostmenopausalFromAgeYears().getAsInt());
         assertEquals(new BigDecimal("-2.5"), conf.settings().whoOsteoporosisMax());
         assertEquals(Sex.F, conf.settings().tScoreReferenceForMen());
     }
@@ -58,6 +63,8 @@ class ReferenceDataLoaderTest {
         for (String f : List.of("settings.yaml", "lsc.yaml")) {
             Files.copy(Path.of("conf/densitometry").resolve(f), dens.resolve(f));
         }
+        Path clinical = Files.createDirectories(tmp.resolve("clinical"));
+        Files.copy(Path.of("conf/clinical/menopausal-status.yaml"), clinical.resolve("menopausal-status.yaml"));
         Path target = fileName.endsWith("settings.yaml") || fileName.endsWith("lsc.yaml")
                 ? dens.resolve(fileName) : ref.resolve(fileName);
         Files.writeString(target, yaml);
@@ -137,17 +144,20 @@ class ReferenceDataLoaderTest {
     void lscRegionsAreValidatedAndComboKeysAccepted(@TempDir Path tmp) throws IOException {
         String lsc = """
                 kind: lsc
-                name: test centre
                 citation: "own precision study 2026"
-                values:
-                  L1-L4: 0.028
-                  L1,L2,L4: 0.033
-                  KNEE: 0.01
-                  FEMORAL_NECK: -0.02
+                defaults:
+                  name: test centre
+                  values:
+                    L1-L4: 0.028
+                    L1,L2,L4: 0.033
+                    KNEE: 0.01
+                    FEMORAL_NECK: -0.02
+                devices: []
+                crossCalibrations: []
                 """;
         List<String> p = problems(confWith(tmp, "lsc.yaml", lsc));
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("lsc.yaml:7: unknown region 'KNEE'")), p.toString());
-        assertTrue(p.contains("lsc.yaml:8: 'FEMORAL_NECK' must be greater than 0, was -0.02"), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("lsc.yaml:8: unknown region 'KNEE'")), p.toString());
+        assertTrue(p.contains("lsc.yaml:9: 'FEMORAL_NECK' must be greater than 0, was -0.02"), p.toString());
         assertEquals(2, p.size(), p.toString());
     }
 
@@ -156,15 +166,80 @@ class ReferenceDataLoaderTest {
         Path lsc = tmp.resolve("centre-lsc.yaml");
         Files.writeString(lsc, """
                 kind: lsc
-                name: test centre
                 citation: "own precision study 2026"
-                values:
-                  L1-L4: 0.028
-                  L1,L2,L4: 0.033
+                defaults:
+                  name: shipped
+                  values: {L1-L4: 0.030}
+                devices:
+                  - name: "Room 2"
+                    device: {serialNumber: "301234"}
+                    precisionStudy: {date: 2026-03-02, patients: 30, scansPerPatient: 2}
+                    values:
+                      L1-L4: 0.028
+                      L1,L2,L4: 0.033
+                crossCalibrations:
+                  - from: {serialNumber: "L-1"}
+                    to: {serialNumber: "301234"}
+                    date: 2026-06-01
+                    patients: 30
+                    sites:
+                      TOTAL_HIP: {slope: 1.012, intercept: -0.004, lsc: 0.030}
                 """);
         DensitometryConfig conf = loader.load(Path.of("conf/reference-data"),
-                Path.of("conf/densitometry/settings.yaml"), lsc);
-        assertEquals(new BigDecimal("0.033"), conf.lsc().forRegion("L1,L2,L4").orElseThrow());
-        assertTrue(conf.lsc().forRegion("FEMORAL_NECK").isEmpty());
+                Path.of("conf/densitometry/settings.yaml"), lsc, Path.of("conf/clinical/menopausal-status.yaml"));
+        DeviceLsc room2 = conf.lsc().forDevice(new DeviceIdentity("Hologic", "Horizon A", "301234", null));
+        assertEquals(new BigDecimal("0.033"), room2.forRegion("L1,L2,L4").orElseThrow());
+        assertTrue(room2.forRegion("FEMORAL_NECK").isEmpty());
+        assertFalse(room2.shippedDefault());
+        assertTrue(conf.lsc().forDevice(new DeviceIdentity("Hologic", null, "999", null)).shippedDefault());
+        assertTrue(conf.warnings().isEmpty());
+        assertEquals(new BigDecimal("1.012"), conf.lsc().crossCalibration(new DeviceIdentity(null, null, "L-1", null),
+                new DeviceIdentity(null, null, "301234", null)).orElseThrow().forRegion("TOTAL_HIP").orElseThrow().slope());
+    }
+
+    @Test
+    void shippedDefaultsAloneAreAConfigurationWarning() {
+        DensitometryConfig conf = loader.load(Path.of("conf"));
+        assertEquals(1, conf.warnings().size());
+        assertTrue(conf.warnings().get(0).contains("lsc.yaml"));
+        assertTrue(conf.warnings().get(0).contains("not this centre's precision"));
+    }
+
+    @Test
+    void deviceNamedOnlyByManufacturerIsRefusedWithItsLine(@TempDir Path tmp) throws IOException {
+        Path lsc = tmp.resolve("lsc.yaml");
+        Files.writeString(lsc, """
+                kind: lsc
+                citation: "x"
+                defaults:
+                  name: shipped
+                  values: {L1-L4: 0.030}
+                devices:
+                  - name: "any Hologic"
+                    device: {manufacturer: Hologic}
+                    precisionStudy: {date: 2026-03-02, patients: 30, scansPerPatient: 2}
+                    values: {L1-L4: 0.028}
+                crossCalibrations: []
+                """);
+        List<String> problems = assertThrows(ConfigException.class, () -> loader.load(Path.of("conf/reference-data"),
+                Path.of("conf/densitometry/settings.yaml"), lsc, Path.of("conf/clinical/menopausal-status.yaml")))
+                .problems();
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("lsc.yaml:8: a device is named by serialNumber or stationName"),
+                problems.get(0));
+    }
+
+    @Test
+    void menopausalRuleCanBeSwitchedOffButNotLeftOut(@TempDir Path tmp) throws IOException {
+        Path none = tmp.resolve("none.yaml");
+        Files.writeString(none, "kind: menopausal-status\ncitation: x\nunstated:\n  assumePostmenopausalFromAgeYears: none\n");
+        DensitometryConfig conf = loader.load(Path.of("conf/reference-data"),
+                Path.of("conf/densitometry/settings.yaml"), Path.of("conf/densitometry/lsc.yaml"), none);
+        assertTrue(conf.menopausalStatus().assumePostmenopausalFromAgeYears().isEmpty());
+        Path missing = tmp.resolve("missing.yaml");
+        Files.writeString(missing, "kind: menopausal-status\ncitation: x\nunstated: {}\n");
+        List<String> problems = assertThrows(ConfigException.class, () -> loader.load(Path.of("conf/reference-data"),
+                Path.of("conf/densitometry/settings.yaml"), Path.of("conf/densitometry/lsc.yaml"), missing)).problems();
+        assertTrue(problems.get(0).contains("assumePostmenopausalFromAgeYears"), problems.toString());
     }
 }
