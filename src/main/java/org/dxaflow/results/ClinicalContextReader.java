@@ -18,10 +18,11 @@ import org.dxaflow.order.PatientDemographics;
  * record, menopausal status, fragility fracture and FRAX/NOGG from the referral answers, mapped from
  * OBX-3 through {@code mappings/hl7/referral-questions.yaml}.
  * <ul>
- *   <li>Postmenopausal only on MENOPAUSE = Y; N is premenopausal; U or no answer is "not stated"
- *       and is never guessed from age (the result then says so).</li>
- *   <li>Fragility fracture only on FRACTURE_AFTER_40 = Y ("low-trauma fracture after age 40",
- *       seed Appendix 2 item 1), which decides WHO "severe" osteoporosis.</li>
+ *   <li>Postmenopausal on MENOPAUSE = Y; N is premenopausal; U or no answer is "not stated",
+ *       which the one configured menopausal-status rule (conf/clinical) resolves in densitometry
+ *       exactly as in the justification gate; the result records that it was inferred.</li>
+ *   <li>Fragility fracture on FRACTURE_AFTER_40 = Y ("low-trauma fracture after age 40", seed
+ *       Appendix 2 item 1), which decides WHO "severe" osteoporosis; N is none; otherwise not stated.</li>
  * </ul>
  */
 public final class ClinicalContextReader {
@@ -53,9 +54,9 @@ public final class ClinicalContextReader {
             menopausalSource = "not applicable (male)";
         }
         Optional<String> fracture = answer(order, ReferralField.FRACTURE_AFTER_40).map(v -> v.toUpperCase(Locale.ROOT));
-        boolean fragility = fracture.filter("Y"::equals).isPresent();
+        Boolean fragility = fracture.filter(v -> v.equals("Y") || v.equals("N")).map("Y"::equals).orElse(null);
         String fractureSource = fracture.map(v -> "referral FRACTURE_AFTER_40=" + v)
-                .orElse("not stated on the referral (taken as no fragility fracture)");
+                .orElse("not stated on the referral");
         Referral referral = new Referral(number(order, ReferralField.FRAX_MOF), number(order, ReferralField.FRAX_HIP),
                 answer(order, ReferralField.NOGG_ZONE).orElse(null));
         return new ClinicalContext(sex, p.birthDate(), menopausal, menopausalSource, fragility, fractureSource,

@@ -1,7 +1,10 @@
 package org.dxaflow.results;
 
 import java.time.LocalDate;
+import java.util.List;
+import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Manufacturer;
+import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.densitometry.Referral;
 import org.dxaflow.densitometry.Sex;
 
@@ -16,14 +19,20 @@ public record ComputationInputs(
         LocalDate scanDate,
         String manufacturer,
         Manufacturer calibrationScale,
+        DeviceIdentity device,
         Boolean menopausal,
         String menopausalSource,
-        boolean fragilityFracture,
+        Boolean fragilityFracture,
         String fragilityFractureSource,
-        boolean vfaVertebralFracture,
+        List<VfaFinding> vfa,
         String vfaSource,
         Long priorResultId,
         LocalDate priorScanDate,
         Manufacturer priorCalibrationScale,
+        DeviceIdentity priorDevice,
         Referral referral) {
+
+    public ComputationInputs {
+        vfa = List.copyOf(vfa);
+    }
 }

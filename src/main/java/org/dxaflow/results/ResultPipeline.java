@@ -12,7 +12,6 @@ import org.dxaflow.densitometry.DensitometryCalculator;
 import org.dxaflow.densitometry.DensitometryResult;
 import org.dxaflow.densitometry.PriorScan;
 import org.dxaflow.densitometry.ScanInput;
-import org.dxaflow.densitometry.Sex;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.results.mapping.MappingOutcome;
@@ -95,22 +94,29 @@ public final class ResultPipeline {
         if (!problems.isEmpty()) {
             return store(d.with(ResultStatus.NOT_COMPUTED, String.join("; ", problems)));
         }
-        if (ctx.sex() == Sex.F && ctx.menopausal() == null) {
-            warnings.add("menopausal status not stated on the referral: no WHO category for a woman (ISCD: WHO"
-                    + " applies to postmenopausal women); the Z-score decides until it is given");
-        }
         Optional<ResultStore.Prior> prior = results.priorFor(order.patient().id(), scanDate);
-        ScanInput input = new ScanInput(ctx.sex(), ctx.birthDate(), scanDate, o.result().details().scale(),
-                ctx.menopausal(), ctx.fragilityFracture(), false, o.result().measurements(),
-                prior.map(p -> new PriorScan(p.scanDate(), p.scale(), p.measurements())).orElse(null), ctx.referral());
+        ScanDetails details = o.result().details();
+        ScanInput input = new ScanInput(ctx.sex(), ctx.birthDate(), scanDate, details.scale(),
+                ctx.menopausal(), ctx.menopausalSource(), ctx.fragilityFracture(), false, o.result().vfa(),
+                details.device(), o.result().measurements(),
+                prior.map(p -> new PriorScan(p.scanDate(), p.scale(), p.device(), p.measurements())).orElse(null),
+                ctx.referral());
         DensitometryResult result = calculator.compute(input);
         ComputationInputs inputs = new ComputationInputs(ctx.sex(), input.ageAtScan(), scanDate,
-                o.result().details().manufacturer(), input.manufacturer(), ctx.menopausal(), ctx.menopausalSource(),
-                ctx.fragilityFracture(), ctx.fragilityFractureSource(), false,
-                "not carried by results or referral: VFA findings are reported separately",
+                details.manufacturer(), input.manufacturer(), input.device(), ctx.menopausal(), ctx.menopausalSource(),
+                ctx.fragilityFracture(), ctx.fragilityFractureSource(), o.result().vfa(),
+                o.result().vfa().isEmpty() ? "no VFA findings in the result (mapping " + o.mapping() + ")"
+                        : "result, mapping " + o.mapping(),
                 prior.map(ResultStore.Prior::id).orElse(null), prior.map(ResultStore.Prior::scanDate).orElse(null),
-                prior.map(ResultStore.Prior::scale).orElse(null), ctx.referral());
-        return store(d.computed(write(inputs), write(result), prior.map(ResultStore.Prior::id).orElse(null)));
+                prior.map(ResultStore.Prior::scale).orElse(null), prior.map(ResultStore.Prior::device).orElse(null),
+                ctx.referral());
+        if (result.needsReporterReview()) {
+            warnings.add("needs reporter review: " + result.flags().stream()
+                    .filter(f -> f.code() == org.dxaflow.densitometry.FlagCode.NEEDS_REPORTER_REVIEW)
+                    .map(org.dxaflow.densitometry.Flag::message).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return store(d.computed(write(inputs), write(result), prior.map(ResultStore.Prior::id).orElse(null),
+                result.needsReporterReview()));
     }
 
     /**
@@ -175,19 +181,20 @@ public final class ResultPipeline {
         }
 
         StoredResult with(ResultStatus status, String error) {
-            return build(status, error, null, null, null);
+            return build(status, error, null, null, null, status == ResultStatus.NOT_COMPUTED);
         }
 
-        StoredResult computed(String inputs, String result, Long priorId) {
-            return build(ResultStatus.COMPUTED, null, inputs, result, priorId);
+        StoredResult computed(String inputs, String result, Long priorId, boolean needsReview) {
+            return build(ResultStatus.COMPUTED, null, inputs, result, priorId, needsReview);
         }
 
-        private StoredResult build(ResultStatus status, String error, String inputs, String result, Long priorId) {
+        private StoredResult build(ResultStatus status, String error, String inputs, String result, Long priorId,
+                                   boolean needsReview) {
             Instant now = clock.instant();
             return new StoredResult(null, in.sourceType(), in.sourceRef(), in.storedObjectId(), in.inboundMessageId(),
                     status, error, o.mapping(), match.orderId(), match.method(), o.identifiers(),
                     o.isMapped() ? o.result().details() : null, o.isMapped() ? o.result().measurements() : List.of(),
-                    inputs, result, warnings, priorId, in.receivedAt(), now);
+                    o.isMapped() ? o.result().vfa() : List.of(), needsReview, inputs, result, warnings, priorId, in.receivedAt(), now);
         }
     }
 }

@@ -27,6 +27,7 @@ import org.dxaflow.dicom.modality.WorklistQuery;
 import org.dxaflow.dicom.sr.DxaResultSr;
 import org.dxaflow.dicom.sr.MeasurementKind;
 import org.dxaflow.dicom.sr.SiteMeasurement;
+import org.dxaflow.dicom.sr.VertebraGrade;
 
 /**
  * Plays a DXA scanner against a worklist/MPPS/storage peer: worklist query by accession, MPPS
@@ -47,12 +48,19 @@ public final class ScannerSimulator {
      * @param out where to keep the SR file, or null for a temporary file
      */
     public record Scan(RemoteAe peer, String stationAeTitle, String accessionNumber,
-                       List<SiteMeasurement> measurements, Path out) {
+                       List<SiteMeasurement> measurements, List<VertebraGrade> vfa, Path out) {
         public Scan {
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(stationAeTitle, "stationAeTitle");
             Objects.requireNonNull(accessionNumber, "accessionNumber");
             measurements = List.copyOf(measurements);
+            vfa = vfa == null ? List.of() : List.copyOf(vfa);
+        }
+
+        /** A scan without vertebral fracture assessment. */
+        public Scan(RemoteAe peer, String stationAeTitle, String accessionNumber, List<SiteMeasurement> measurements,
+                    Path out) {
+            this(peer, stationAeTitle, accessionNumber, measurements, List.of(), out);
         }
     }
 
@@ -124,7 +132,7 @@ public final class ScannerSimulator {
         Path file = null;
         try {
             Attributes sr = srBuilder.build(item, new DxaResultSr.Identity(seriesUid, srUid, mppsUid,
-                    LocalDateTime.now(clock), 1, 1), scan.measurements());
+                    LocalDateTime.now(clock), 1, 1), scan.measurements(), scan.vfa());
             progress.step("sr", "Comprehensive SR " + srUid + ": " + describe(scan.measurements()));
             file = scan.out() != null ? scan.out() : Files.createTempFile("scanner-sim-", ".dcm");
             DicomFile.of(sr, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).write(file);

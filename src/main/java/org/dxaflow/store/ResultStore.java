@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Manufacturer;
+import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.densitometry.Measurement;
 import org.dxaflow.results.ResultIdentifiers;
 import org.dxaflow.results.ResultStatus;
@@ -41,6 +43,8 @@ public final class ResultStore {
             ResultIdentifiers identifiers,
             ScanDetails details,
             List<Measurement> measurements,
+            List<VfaFinding> vfa,
+            boolean needsReporterReview,
             String inputsJson,
             String resultJson,
             List<String> warnings,
@@ -49,16 +53,22 @@ public final class ResultStore {
             Instant processedAt) {
         public StoredResult {
             measurements = measurements == null ? List.of() : List.copyOf(measurements);
+            vfa = vfa == null ? List.of() : List.copyOf(vfa);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
     }
 
     /** A previous computed result of the patient, as serial comparison needs it. */
-    public record Prior(long id, LocalDate scanDate, Manufacturer scale, List<Measurement> measurements) {
+    public record Prior(long id, LocalDate scanDate, Manufacturer scale, DeviceIdentity device,
+                        List<Measurement> measurements) {
+        public Prior {
+            measurements = List.copyOf(measurements);
+        }
     }
 
     private static final TypeReference<List<Measurement>> MEASUREMENTS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<VfaFinding>> VFA = new TypeReference<>() { };
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
@@ -79,9 +89,10 @@ public final class ResultStore {
         return Jdbc.insert(c, "INSERT INTO dxa_result (source_type, source_ref, stored_object_id, inbound_message_id,"
                         + " status, error_text, mapping_name, order_id, match_method, study_instance_uid, accession_number,"
                         + " patient_identifier, scan_date, manufacturer, calibration_scale, model, software_version,"
-                        + " reference_database, height_cm, weight_kg, measurements_json, inputs_json, result_json,"
+                        + " reference_database, height_cm, weight_kg, device_serial_number, station_name,"
+                        + " measurements_json, vfa_json, needs_reporter_review, inputs_json, result_json,"
                         + " warnings_json, prior_result_id, received_at, processed_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.sourceType(), r.sourceRef(), r.storedObjectId(), r.inboundMessageId(), r.status(),
                 trim(r.error(), 4000), r.mapping(), r.orderId(), r.matchMethod(), trim(ids.studyInstanceUid(), 64),
                 trim(ids.accessionNumber(), 16), trim(ids.patientId(), 64),
@@ -89,7 +100,9 @@ public final class ResultStore {
                 d == null ? null : trim(d.manufacturer(), 64), d == null ? null : d.scale(),
                 d == null ? null : trim(d.model(), 64), d == null ? null : trim(d.softwareVersion(), 64),
                 d == null ? null : trim(d.referenceDatabase(), 200), d == null ? null : d.heightCm(),
-                d == null ? null : d.weightKg(), write(r.measurements()), r.inputsJson(), r.resultJson(),
+                d == null ? null : d.weightKg(), d == null ? null : trim(d.deviceSerialNumber(), 64),
+                d == null ? null : trim(d.stationName(), 16), write(r.measurements()), write(r.vfa()),
+                r.needsReporterReview(), r.inputsJson(), r.resultJson(),
                 write(r.warnings()), r.priorResultId(), r.receivedAt(), r.processedAt());
     }
 
@@ -123,6 +136,8 @@ public final class ResultStore {
                     String scale = rs.getString("calibration_scale");
                     return new Prior(rs.getLong("id"), Jdbc.date(rs, "scan_date"),
                             scale == null ? Manufacturer.OTHER : Manufacturer.valueOf(scale),
+                            new DeviceIdentity(rs.getString("manufacturer"), rs.getString("model"),
+                                    rs.getString("device_serial_number"), rs.getString("station_name")),
                             read(rs.getString("measurements_json"), MEASUREMENTS));
                 }, patientId, scanDate);
     }
@@ -133,7 +148,7 @@ public final class ResultStore {
         ScanDetails details = new ScanDetails(scanDate, rs.getString("manufacturer"),
                 scale == null ? null : Manufacturer.valueOf(scale), rs.getString("model"),
                 rs.getString("software_version"), rs.getString("reference_database"), plain(rs, "height_cm"),
-                plain(rs, "weight_kg"));
+                plain(rs, "weight_kg"), rs.getString("device_serial_number"), rs.getString("station_name"));
         String status = rs.getString("status");
         return new StoredResult(rs.getLong("id"), SourceType.valueOf(rs.getString("source_type")),
                 rs.getString("source_ref"), Jdbc.nullableLong(rs, "stored_object_id"),
@@ -142,7 +157,8 @@ public final class ResultStore {
                 rs.getString("match_method"),
                 new ResultIdentifiers(rs.getString("study_instance_uid"), rs.getString("accession_number"),
                         rs.getString("patient_identifier"), scanDate),
-                details, read(rs.getString("measurements_json"), MEASUREMENTS), rs.getString("inputs_json"),
+                details, read(rs.getString("measurements_json"), MEASUREMENTS), read(rs.getString("vfa_json"), VFA),
+                rs.getBoolean("needs_reporter_review"), rs.getString("inputs_json"),
                 rs.getString("result_json"), read(rs.getString("warnings_json"), STRINGS),
                 Jdbc.nullableLong(rs, "prior_result_id"), Jdbc.instant(rs, "received_at"),
                 Jdbc.instant(rs, "processed_at"));

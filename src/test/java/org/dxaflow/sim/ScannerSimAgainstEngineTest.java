@@ -80,7 +80,7 @@ class ScannerSimAgainstEngineTest {
                 new PrintStream(stderr, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(new String[] {
                     "--host", "127.0.0.1", "--port", Integer.toString(engine.dicomPort()), "--aet", "DXAFLOW",
                     "--calling-aet", "DXASCAN1", "--accession", "ACC100003",
-                    "--bmd", "L1-L4=0.912", "--bmd", "FEMORAL_NECK:LEFT=0.558", "--bmd", "TOTAL_HIP:LEFT=0.701",
+                    "--bmd", "L1-L4=0.912,T=-1.8", "--bmd", "FEMORAL_NECK:LEFT=0.558", "--bmd", "TOTAL_HIP:LEFT=0.701",
                     "--out", out.toString()});
         assertEquals(0, exit, stdout + "\n" + stderr);
 
@@ -104,6 +104,8 @@ class ScannerSimAgainstEngineTest {
         // (conf/reference-data/nhanes3-femur.yaml, NHANES III women 20-29, Looker 1998):
         //   femoral neck T = (0.558 - 0.858) / 0.120 = -0.300 / 0.120 = -2.5
         //   total hip    T = (0.701 - 0.942) / 0.122 = -0.241 / 0.122 = -1.975 -> -2.0
+        //   lumbar spine L1-L4: the scanner's T-score -1.8 (no spine reference is configured; a spine
+        //   sent without any T-score would leave no category at all: FailSafeCasesTest)
         // Lowest -2.5 <= -2.5 in a postmenopausal woman (referral MENOPAUSE=Y), no fragility
         // fracture on the referral: OSTEOPOROSIS.
         JsonNode result = Await.until("result computed", Duration.ofSeconds(20),

@@ -60,6 +60,12 @@ public final class DxaResultSr {
      *     measured twice, or a value that does not fit a DS
      */
     public Attributes build(Attributes worklistItem, Identity id, List<SiteMeasurement> measurements) {
+        return build(worklistItem, id, measurements, List.of());
+    }
+
+    /** Same, with the vertebral fracture assessment read on the scanner (empty when VFA was not done). */
+    public Attributes build(Attributes worklistItem, Identity id, List<SiteMeasurement> measurements,
+                            List<VertebraGrade> vfa) {
         String studyUid = worklistItem.getString(Tag.StudyInstanceUID);
         if (studyUid == null) {
             throw new IllegalArgumentException("worklist item has no StudyInstanceUID");
@@ -126,7 +132,7 @@ public final class DxaResultSr {
         copyCodes(worklistItem.getSequence(Tag.RequestedProcedureCodeSequence),
                 sr.newSequence(Tag.PerformedProcedureCodeSequence));
 
-        DxaSrContent.writeRoot(sr, measurements);
+        DxaSrContent.writeRoot(sr, measurements, vfa);
         return sr;
     }
 

@@ -28,6 +28,22 @@ public final class DxaSrCodes {
 
     private static final String LOINC = "LN";
 
+    /** Vertebral fracture assessment: the container, and the Genant semiquantitative grade of one vertebra. */
+    public static final Code VFA = new Code("VFA", SCHEME, "Vertebral fracture assessment");
+    public static final Code GENANT_GRADE = new Code("GENANT-GRADE", SCHEME, "Genant semiquantitative grade");
+    public static final Code GRADE_UNIT = new Code("{grade}", "UCUM", "grade");
+
+    /** A VFA vertebra CONTAINER's concept name: SNOMED CT for L1-L4 (as the sites), the private scheme for T4-T12. */
+    public static Code vertebra(String level) {
+        return switch (level) {
+            case "L1" -> site(Site.L1);
+            case "L2" -> site(Site.L2);
+            case "L3" -> site(Site.L3);
+            case "L4" -> site(Site.L4);
+            default -> new Code(level, SCHEME, level + " vertebra");
+        };
+    }
+
     private DxaSrCodes() {
     }
 

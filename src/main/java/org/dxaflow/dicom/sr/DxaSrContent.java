@@ -15,6 +15,9 @@ import org.dxaflow.dicom.data.Tag;
  *   CONTAINS CONTAINER &lt;site&gt;                                (one per site and side)
  *     HAS CONCEPT MOD CODE "Laterality" = Left | Right         (paired sites only)
  *     CONTAINS NUM &lt;BMD&gt; g/cm2, then BMC g, area cm2, T-score, Z-score if measured
+ *   CONTAINS CONTAINER "Vertebral fracture assessment"          (when VFA was done)
+ *     CONTAINS CONTAINER &lt;vertebra&gt;                           (one per vertebra read)
+ *       CONTAINS NUM "Genant semiquantitative grade" {grade}    (0 normal .. 3 severe)
  * </pre>
  * Codes come from {@link DxaSrCodes}; samples/dicom/README.md documents the layout.
  */
@@ -25,7 +28,7 @@ final class DxaSrContent {
     private DxaSrContent() {
     }
 
-    static void writeRoot(Attributes sr, List<SiteMeasurement> measurements) {
+    static void writeRoot(Attributes sr, List<SiteMeasurement> measurements, List<VertebraGrade> vfa) {
         Set<String> seen = new HashSet<>();
         for (SiteMeasurement m : measurements) {
             if (!seen.add(m.label())) {
@@ -39,6 +42,30 @@ final class DxaSrContent {
         Sequence content = sr.newSequence(Tag.ContentSequence);
         for (SiteMeasurement m : measurements) {
             writeSite(content.addItem(), m);
+        }
+        if (!vfa.isEmpty()) {
+            writeVfa(content.addItem(), vfa);
+        }
+    }
+
+    private static void writeVfa(Attributes container, List<VertebraGrade> vfa) {
+        container.setString(Tag.RelationshipType, "CONTAINS");
+        container.setString(Tag.ValueType, "CONTAINER");
+        concept(container, DxaSrCodes.VFA);
+        container.setString(Tag.ContinuityOfContent, "SEPARATE");
+        Sequence vertebrae = container.newSequence(Tag.ContentSequence);
+        Set<String> seen = new HashSet<>();
+        for (VertebraGrade g : vfa) {
+            if (!seen.add(g.vertebra())) {
+                throw new IllegalArgumentException("vertebra graded twice: " + g.vertebra());
+            }
+            Attributes v = vertebrae.addItem();
+            v.setString(Tag.RelationshipType, "CONTAINS");
+            v.setString(Tag.ValueType, "CONTAINER");
+            concept(v, DxaSrCodes.vertebra(g.vertebra()));
+            v.setString(Tag.ContinuityOfContent, "SEPARATE");
+            writeNum(v.newSequence(Tag.ContentSequence).addItem(), DxaSrCodes.GENANT_GRADE,
+                    BigDecimal.valueOf(g.genantGrade()), DxaSrCodes.GRADE_UNIT);
         }
     }
 

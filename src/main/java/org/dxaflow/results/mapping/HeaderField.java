@@ -10,7 +10,9 @@ enum HeaderField {
     REFERENCE_DATABASE("referenceDatabase"),
     HEIGHT_CM("heightCm"),
     WEIGHT_KG("weightKg"),
-    SCAN_DATE("scanDate");
+    SCAN_DATE("scanDate"),
+    DEVICE_SERIAL_NUMBER("deviceSerialNumber"),
+    STATION_NAME("stationName");
 
     private final String key;
 

@@ -41,7 +41,8 @@ final class HeaderValues {
         return new ScanDetails(date(text.get(HeaderField.SCAN_DATE), problems), manufacturer,
                 scale.scaleFor(manufacturer), text.get(HeaderField.MODEL), text.get(HeaderField.SOFTWARE_VERSION),
                 text.get(HeaderField.REFERENCE_DATABASE), number(HeaderField.HEIGHT_CM, problems),
-                number(HeaderField.WEIGHT_KG, problems));
+                number(HeaderField.WEIGHT_KG, problems), text.get(HeaderField.DEVICE_SERIAL_NUMBER),
+                text.get(HeaderField.STATION_NAME));
     }
 
     private BigDecimal number(HeaderField f, List<String> problems) {

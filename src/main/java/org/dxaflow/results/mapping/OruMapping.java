@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.dxaflow.densitometry.Manufacturer;
+import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.hl7.Er7Message;
 import org.dxaflow.results.MappedResult;
 import org.dxaflow.results.ResultIdentifiers;
@@ -30,18 +31,21 @@ public final class OruMapping {
     private final Pattern sendingFacility;
     private final Map<String, List<OruSource>> identifiers;
     private final Map<HeaderField, List<OruSource>> header;
+    private final Optional<OruVfaRule> vfa;
     private final ScaleRules scale;
     private final List<MeasurementRule> rules;
     private final UnitRules units;
 
     private OruMapping(String name, Pattern sendingApplication, Pattern sendingFacility,
                        Map<String, List<OruSource>> identifiers, Map<HeaderField, List<OruSource>> header,
+                       Optional<OruVfaRule> vfa,
                        ScaleRules scale, List<MeasurementRule> rules, UnitRules units) {
         this.name = name;
         this.sendingApplication = sendingApplication;
         this.sendingFacility = sendingFacility;
         this.identifiers = identifiers;
         this.header = header;
+        this.vfa = vfa;
         this.scale = scale;
         this.rules = List.copyOf(rules);
         this.units = units;
@@ -69,7 +73,7 @@ public final class OruMapping {
             for (var e : root.child("header").entries()) {
                 HeaderField f = HeaderField.forKey(e.getKey()).orElseThrow(() -> e.getValue().error(
                         "unknown header field (manufacturer, model, softwareVersion, referenceDatabase, heightCm,"
-                                + " weightKg, scanDate)"));
+                        + " weightKg, scanDate, deviceSerialNumber, stationName)"));
                 header.put(f, e.getValue().items().stream().map(OruSource::read).toList());
             }
         }
@@ -87,7 +91,8 @@ public final class OruMapping {
             throw root.error("'measurements' must list at least one OBX-3 code");
         }
         UnitRules units = UnitRules.read(root.child("units"));
-        return new OruMapping(name, app, facility, ids, header, scale, rules, units);
+        Optional<OruVfaRule> vfa = OruVfaRule.read(root);
+        return new OruMapping(name, app, facility, ids, header, vfa, scale, rules, units);
     }
 
     private static Pattern pattern(MappingNode n) {
@@ -134,6 +139,7 @@ public final class OruMapping {
         for (Er7Message.Segment obx : message.all("OBX")) {
             observation(obx, set, problems, warnings);
         }
+        List<VfaFinding> findings = vfa.map(v -> v.read(message, problems)).orElse(List.of());
         if (set.isEmpty() && problems.isEmpty()) {
             problems.add("no OBX-3 matched the mapping's measurements");
         }
@@ -146,7 +152,7 @@ public final class OruMapping {
         }
         ResultIdentifiers ids = identifiers(message);
         return new MappedResult(name, new ResultIdentifiers(ids.studyInstanceUid(), ids.accessionNumber(),
-                ids.patientId(), details.scanDate()), details, set.measurements(), warnings);
+                ids.patientId(), details.scanDate()), details, set.measurements(), findings, warnings);
     }
 
     private void observation(Er7Message.Segment obx, MeasurementSet set, List<String> problems, List<String> warnings) {
@@ -155,7 +161,8 @@ public final class OruMapping {
                 .filter(r -> r.code().matches(obx.value(3, 1), obx.value(3, 3))).findFirst();
         if (rule.isEmpty()) {
             boolean used = header.values().stream().flatMap(List::stream).anyMatch(s -> s.isObservation(obx))
-                    || identifiers.values().stream().flatMap(List::stream).anyMatch(s -> s.isObservation(obx));
+                    || identifiers.values().stream().flatMap(List::stream).anyMatch(s -> s.isObservation(obx))
+                    || vfa.filter(v -> v.isVfaObservation(obx)).isPresent();
             if (!used) {
                 warnings.add("ignored " + where + ": not in the mapping's measurements");
             }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
+import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.results.MappedResult;
@@ -32,6 +33,7 @@ public final class SrMapping {
     private final CodeRef rootConcept;
     private final Pattern manufacturer;
     private final Map<HeaderField, List<SrSource>> header;
+    private final Optional<SrVfaRule> vfa;
     private final ScaleRules scale;
     private final SrContext context;
     private final List<MeasurementRule> rules;
@@ -39,8 +41,9 @@ public final class SrMapping {
 
     private SrMapping(String name, Set<String> sopClassUids, CodeRef rootConcept, Pattern manufacturer,
                       Map<HeaderField, List<SrSource>> header, ScaleRules scale, SrContext context,
-                      List<MeasurementRule> rules, UnitRules units) {
+                      List<MeasurementRule> rules, UnitRules units, Optional<SrVfaRule> vfa) {
         this.name = name;
+        this.vfa = vfa;
         this.sopClassUids = Set.copyOf(sopClassUids);
         this.rootConcept = rootConcept;
         this.manufacturer = manufacturer;
@@ -69,7 +72,7 @@ public final class SrMapping {
             for (var e : root.child("header").entries()) {
                 HeaderField f = HeaderField.forKey(e.getKey()).orElseThrow(() -> e.getValue().error(
                         "unknown header field (manufacturer, model, softwareVersion, referenceDatabase, heightCm,"
-                                + " weightKg, scanDate)"));
+                        + " weightKg, scanDate, deviceSerialNumber, stationName)"));
                 header.put(f, e.getValue().items().stream().map(SrSource::read).toList());
             }
         }
@@ -81,7 +84,8 @@ public final class SrMapping {
             throw root.error("'measurements' must list at least one NUM concept name");
         }
         UnitRules units = UnitRules.read(root.child("units"));
-        return new SrMapping(name, classes, rootConcept, manufacturer, header, scale, context, rules, units);
+        Optional<SrVfaRule> vfa = SrVfaRule.read(root);
+        return new SrMapping(name, classes, rootConcept, manufacturer, header, scale, context, rules, units, vfa);
     }
 
     private static Pattern pattern(MappingNode n) {
@@ -120,7 +124,9 @@ public final class SrMapping {
         header.forEach((field, sources) -> sources.forEach(s -> s.collect(field, dataSet, root, values, problems)));
         ScanDetails details = values.details(scale, problems);
         MeasurementSet set = new MeasurementSet(problems);
-        new SrWalk(rules, context, units, set, problems, warnings, this::isHeaderItem).walk(root);
+        new SrWalk(rules, context, units, set, problems, warnings,
+                item -> isHeaderItem(item) || vfa.filter(v -> v.isVfaItem(item)).isPresent()).walk(root);
+        List<VfaFinding> findings = vfa.map(v -> v.read(root, problems)).orElse(List.of());
         if (set.isEmpty() && problems.isEmpty()) {
             problems.add("no content item matched the mapping's measurements (NUM concept names "
                     + rules.stream().map(r -> r.code().toString()).distinct().limit(8).toList() + "...)");
@@ -134,7 +140,7 @@ public final class SrMapping {
         }
         ResultIdentifiers ids = new ResultIdentifiers(dataSet.getString(Tag.StudyInstanceUID),
                 dataSet.getString(Tag.AccessionNumber), dataSet.getString(Tag.PatientID), details.scanDate());
-        return new MappedResult(name, ids, details, set.measurements(), warnings);
+        return new MappedResult(name, ids, details, set.measurements(), findings, warnings);
     }
 
     private boolean isHeaderItem(SrItem item) {
