@@ -116,12 +116,21 @@ public final class ResultStore {
         return jdbc.query("SELECT id FROM dxa_result WHERE order_id = ? ORDER BY id DESC", rs -> rs.getLong(1), orderId);
     }
 
-    /** Results in a status (null = any), newest first. */
-    public List<StoredResult> find(ResultStatus status, int limit) {
-        String where = status == null ? "" : " WHERE status = ?";
-        Object[] params = status == null ? new Object[0] : new Object[] {status};
+    /** Results in a status (null = any) and review state (null = any), newest first. */
+    public List<StoredResult> find(ResultStatus status, Boolean needsReview, int limit) {
+        List<String> conditions = new java.util.ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
+        if (status != null) {
+            conditions.add("status = ?");
+            params.add(status);
+        }
+        if (needsReview != null) {
+            conditions.add("needs_reporter_review = ?");
+            params.add(needsReview);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return jdbc.query("SELECT * FROM dxa_result" + where + " ORDER BY id DESC FETCH FIRST "
-                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY", this::map, params);
+                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY", this::map, params.toArray());
     }
 
     /**

@@ -14,7 +14,8 @@ import org.dxaflow.store.ResultStore.StoredResult;
 
 /**
  * {@code GET /api/orders/{id}/result}, {@code GET /api/results/unmatched} (reconciliation) and
- * {@code GET /api/results?status=} (e.g. UNMAPPABLE, with the mapping error). The stored
+ * {@code GET /api/results?status=&needsReview=} (e.g. UNMAPPABLE, with the mapping error; results a
+ * reporter must see first). The stored
  * densitometry and inputs JSON are passed through as stored, so the digits are the engine's.
  */
 public final class ResultsApi {
@@ -48,10 +49,22 @@ public final class ResultsApi {
     }
 
     public ApiResponse unmatched(String limit) {
-        return list(ResultStatus.UNMATCHED.name(), limit);
+        return list(ResultStatus.UNMATCHED.name(), null, limit);
     }
 
-    public ApiResponse list(String status, String limit) {
+    /**
+     * @param needsReview "true": only results a reporter must look at before anything is reported
+     *                    (NEEDS_REPORTER_REVIEW flags, or not computed)
+     */
+    public ApiResponse list(String status, String needsReview, String limit) {
+        Boolean review = null;
+        if (needsReview != null && !needsReview.isBlank()) {
+            String v = needsReview.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                return ApiResponse.error(400, "needsReview must be true or false, got '" + needsReview + "'");
+            }
+            review = v.equals("true");
+        }
         ResultStatus s = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -66,7 +79,7 @@ public final class ResultsApi {
         } catch (NumberFormatException e) {
             return ApiResponse.error(400, "limit must be a whole number");
         }
-        return ok(results.find(s, max).stream().map(ResultsApi::view).toList());
+        return ok(results.find(s, review, max).stream().map(ResultsApi::view).toList());
     }
 
     static Map<String, Object> view(StoredResult r) {
@@ -91,6 +104,8 @@ public final class ResultsApi {
         m.put("identifiers", ids);
         m.put("scan", r.details());
         m.put("measurements", r.measurements());
+        m.put("vfa", r.vfa());
+        m.put("needsReporterReview", r.needsReporterReview());
         m.put("inputs", r.inputsJson() == null ? null : new RawValue(r.inputsJson()));
         m.put("densitometry", r.resultJson() == null ? null : new RawValue(r.resultJson()));
         m.put("warnings", r.warnings());
