@@ -49,6 +49,8 @@ import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.PatientStore;
 import org.dxaflow.web.DecisionRequestReader;
 import org.dxaflow.web.HealthApi;
+import org.dxaflow.densitometry.DensitometryConfig;
+import org.dxaflow.densitometry.conf.ReferenceDataLoader;
 import org.dxaflow.web.JustificationApi;
 import org.dxaflow.web.MessagesApi;
 import org.dxaflow.web.ObjectsApi;
@@ -97,7 +99,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The editable clinical configuration, read and validated before anything else starts. */
-    private record ClinicalConf(RuleSet rules, ReferralQuestionMapping questions, PathwaySettings pathway) {
+    private record ClinicalConf(RuleSet rules, ReferralQuestionMapping questions, PathwaySettings pathway,
+                                DensitometryConfig densitometry) {
     }
 
     public void start() {
@@ -162,13 +165,14 @@ public final class Engine implements AutoCloseable {
                         new PractitionerReview(conf.rules().protocol(), clock), applier, clock),
                 new DecisionRequestReader(json)));
         main.bind("messagesApi", new MessagesApi(messages, json));
-        main.bind("healthApi", new HealthApi(healthChecks(), json));
+        conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
+        main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json));
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
         main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, statuses, schedules, clock));
         StoredObjectStore storedObjects = new StoredObjectStore(jdbc);
         main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, orders));
         main.bind("objectsApi", new ObjectsApi(storedObjects, json));
-        ResultsModule.beans(config, jdbc, orders, statuses, clock).forEach(main::bind);
+        ResultsModule.beans(config, conf.densitometry(), jdbc, orders, statuses, clock).forEach(main::bind);
         try {
             main.start();
         } catch (Exception e) {
@@ -216,7 +220,8 @@ public final class Engine implements AutoCloseable {
                     new RuleSetLoader().load(confDir.resolve("justification")),
                     ReferralQuestionMapping.load(config.path(DxaflowConfig.MAPPINGS_DIR)
                             .resolve("hl7").resolve("referral-questions.yaml")),
-                    new PathwaySettingsLoader().load(confDir.resolve(PathwaySettingsLoader.FILE)));
+                    new PathwaySettingsLoader().load(confDir.resolve(PathwaySettingsLoader.FILE)),
+                    new ReferenceDataLoader().load(confDir));
         } catch (ConfigException e) {
             throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
         }

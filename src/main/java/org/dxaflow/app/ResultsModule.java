@@ -8,7 +8,6 @@ import org.dxaflow.densitometry.DensitometryCalculator;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.api.ComputeRequestValidator;
 import org.dxaflow.densitometry.api.DensitometryJson;
-import org.dxaflow.densitometry.conf.ReferenceDataLoader;
 import org.dxaflow.justification.ReferralQuestionMapping;
 import org.dxaflow.results.ClinicalContextReader;
 import org.dxaflow.results.ResultMatcher;
@@ -20,7 +19,9 @@ import org.dxaflow.pathway.StatusChanges;
 import org.dxaflow.store.OrderStore;
 import org.dxaflow.store.ResultStore;
 import org.dxaflow.store.StoredObjectStore;
+import org.dxaflow.densitometry.PrecisionStudy;
 import org.dxaflow.web.DensitometryApi;
+import org.dxaflow.web.PrecisionStudyApi;
 import org.dxaflow.web.ResultsApi;
 
 /**
@@ -34,9 +35,8 @@ final class ResultsModule {
     private ResultsModule() {
     }
 
-    static Map<String, Object> beans(DxaflowConfig config, Jdbc jdbc, OrderStore orders, StatusChanges statuses,
-            Clock clock) {
-        DensitometryConfig densitometry = new ReferenceDataLoader().load(config.path(DxaflowConfig.CONF_DIR));
+    static Map<String, Object> beans(DxaflowConfig config, DensitometryConfig densitometry, Jdbc jdbc,
+            OrderStore orders, StatusChanges statuses, Clock clock) {
         DensitometryCalculator calculator = new DensitometryCalculator(densitometry);
         JsonMapper json = DensitometryJson.mapper();
         ResultStore results = new ResultStore(jdbc, json);
@@ -50,6 +50,7 @@ final class ResultsModule {
                 new ClinicalContextReader(questions), calculator, json, clock));
         beans.put("resultsApi", new ResultsApi(results, orders, json));
         beans.put("densitometryApi", new DensitometryApi(calculator, new ComputeRequestValidator(), json));
+        beans.put("precisionStudyApi", new PrecisionStudyApi(new PrecisionStudy(), json));
         return beans;
     }
 }

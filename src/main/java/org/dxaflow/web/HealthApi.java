@@ -3,20 +3,26 @@ package org.dxaflow.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/health}: UP (200) only when every check passes — listeners accepting, broker
- * active, database reachable — else DOWN (503) with the failing checks named.
+ * active, database reachable — else DOWN (503) with the failing checks named. {@code warnings} lists
+ * configuration still on shipped defaults that a service must replace (e.g. LSC not measured on its devices).
  */
 public final class HealthApi {
 
     private final Map<String, BooleanSupplier> checks;
+    private final Supplier<List<String>> warnings;
     private final ObjectMapper json;
 
-    public HealthApi(Map<String, BooleanSupplier> checks, ObjectMapper json) {
+    /** @param warnings configuration an operator should know is not yet the service's own; shown, never DOWN */
+    public HealthApi(Map<String, BooleanSupplier> checks, Supplier<List<String>> warnings, ObjectMapper json) {
         this.checks = Map.copyOf(checks);
+        this.warnings = warnings;
         this.json = json;
     }
 
@@ -36,6 +42,7 @@ public final class HealthApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("checks", results);
+        body.put("warnings", warnings.get());
         try {
             return new ApiResponse(up ? 200 : 503, json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

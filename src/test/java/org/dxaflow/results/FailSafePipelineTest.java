@@ -192,6 +192,24 @@ class FailSafePipelineTest {
     }
 
     @Test
+    void healthSaysTheLscIsStillTheShippedDefaultAndTheLscOfAStudyIsComputed() throws Exception {
+        JsonNode health = http.get("/api/health").json();
+        assertEquals("UP", health.get("status").asText());
+        assertTrue(health.get("warnings").toString().contains("not this centre's precision"), health.toString());
+        // two patients scanned twice: RMS-SD = sqrt(0.00005) = 0.0070711, LSC = 2.77 x 0.0070711 = 0.020
+        Http.Reply r = http.post("/api/densitometry/lsc", "text/csv",
+                "patient,region,bmd\nA,FEMORAL_NECK,0.800\nA,FEMORAL_NECK,0.810\nB,FEMORAL_NECK,0.700\n"
+                        + "B,FEMORAL_NECK,0.690\n");
+        assertEquals(200, r.status(), String.valueOf(r.json()));
+        JsonNode neck = r.json().get("regions").get(0);
+        assertEquals(0, new BigDecimal("0.020").compareTo(neck.get("lsc").decimalValue()));
+        assertFalse(neck.get("meetsIscdSize").asBoolean());
+        Http.Reply bad = http.post("/api/densitometry/lsc", "text/csv", "patient,region,bmd\nA,FEMORAL_NECK,x\n");
+        assertEquals(400, bad.status());
+        assertTrue(bad.json().toString().contains("line 2"), String.valueOf(bad.json()));
+    }
+
+    @Test
     void vfaFractureOnTheScannersSrMakesOsteoporosisSevereThoughNoFractureWasReported() throws Exception {
         awaitOrder("ACC500008", "SCHEDULED");
         // MENOPAUSE=Y, FRACTURE_AFTER_40=N. neck 0.546: T (0.546 - 0.858) / 0.120 = -2.6 -> osteoporosis;

@@ -40,11 +40,15 @@ public final class Http {
     }
 
     public Reply post(String path, String jsonBody) {
+        return post(path, "application/json", jsonBody);
+    }
+
+    public Reply post(String path, String contentType, String body) {
         try {
             HttpResponse<String> r = client.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(),
+                            .timeout(Duration.ofSeconds(10)).header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body().isBlank() ? null : mapper.readTree(r.body()));
         } catch (IOException e) {
