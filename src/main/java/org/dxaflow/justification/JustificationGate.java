@@ -29,12 +29,12 @@ public final class JustificationGate {
         this.safety = new SafetyHoldChecks(rules.eligibility());
         this.criteria = List.of(
                 new FractureRule(rules.fracture()),
-                new SteroidRule(rules.steroids()),
+                new SteroidRule(rules.steroids(), rules.delegation().thresholdReadings()),
                 new RadiologicalOsteopeniaRule(),
                 new DiseaseMedicationRule(rules.diseaseMedication()),
                 new FraxRule(rules.frax()),
                 new FollowUpRule(rules.followUp()));
-        this.planner = new ProtocolPlanner(rules.protocol(), rules.steroids());
+        this.planner = new ProtocolPlanner(rules.protocol(), rules.steroids(), rules.delegation().thresholdReadings());
     }
 
     public JustificationDecision evaluate(Referral referral) {

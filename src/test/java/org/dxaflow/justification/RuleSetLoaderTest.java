@@ -38,6 +38,56 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void shippedBoundaryReadingsAreSignedAndQuoted() {
+        Delegation.ThresholdReadings readings = new RuleSetLoader().load(ConfCopy.SHIPPED).delegation().thresholdReadings();
+
+        assertEquals(ThresholdReading.Reading.INCLUSIVE, readings.steroidDuration().reading());
+        assertEquals(ThresholdReading.Reading.INCLUSIVE, readings.steroidDose().reading());
+        assertEquals(ThresholdReading.Reading.INCLUSIVE, readings.vfaHeightLoss().reading());
+        assertEquals(">3 months", readings.steroidDuration().wording());
+        assertTrue(readings.steroidDuration().quote().contains("steroids for >3 months"));
+        assertTrue(readings.steroidDose().quote().contains("prednisolone >15 mg daily"));
+        for (ThresholdReading r : readings.all()) {
+            assertTrue(r.quote().contains(r.wording()), r.name());
+            assertTrue(r.source().length() > 4, r.name());
+        }
+    }
+
+    @Test
+    void aBoundaryReadingNobodySignedIsAnError() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "    steroidDose:\n", "    steroidDoes:\n");
+        int line = ConfCopy.lineOf(conf.rules(), "steroidDoes:");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":", "missing required key 'delegation.thresholdReadings.steroidDose'");
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "unknown key 'steroidDoes' in delegation.thresholdReadings");
+    }
+
+    @Test
+    void aReadingIsInclusiveOrExclusive() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"),
+                "steroids for >3 months\"\n      reading: INCLUSIVE", "steroids for >3 months\"\n      reading: AT_LEAST");
+        int line = ConfCopy.lineOf(conf.rules(), "reading: AT_LEAST");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":",
+                "delegation.thresholdReadings.steroidDuration.reading: expected INCLUSIVE or EXCLUSIVE, found 'AT_LEAST'");
+    }
+
+    @Test
+    void aReadingQuotesTheWordingItReads() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "wording: \">15 mg daily\"",
+                "wording: \">=15 mg daily\"");
+        int line = ConfCopy.lineOf(conf.rules(), ">=15 mg daily");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "'>=15 mg daily' is not in the quote");
+    }
+
+    @Test
     void unknownKeyIsReportedWithItsLine() {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minYears: 2", "  minYaers: 2");
         int line = ConfCopy.lineOf(conf.rules(), "minYaers");
