@@ -69,8 +69,9 @@ final class SteroidRule implements JustificationRule {
         if (duration.isPresent() && dose.isPresent()) {
             return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data, exposure + ": duration "
                     + durationReading.shortOf(thresholds.minDurationMonths(), "months") + " and dose "
-                    + doseReading.shortOf(thresholds.minDailyDoseMg(), "mg/day") + " (" + durationReading.citation()
-                    + "; " + doseReading.citation() + "); practitioner to assess");
+                    + doseReading.shortOf(thresholds.minDailyDoseMg(), "mg/day") + " (signed readings: \""
+                    + durationReading.wording() + "\" " + durationReading.reading() + ", \"" + doseReading.wording() + "\" "
+                    + doseReading.reading() + "); practitioner to assess");
         }
         return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data, exposure
                 + ": not enough information to check duration or dose");

@@ -76,7 +76,7 @@ class ThresholdChangeTest {
         CriterionResult steroids = held.criterion("STEROIDS").orElseThrow();
         assertEquals(CriterionStatus.NOT_MET, steroids.status());
         assertTrue(steroids.note().contains("duration 3 months or less"), steroids.note());
-        assertTrue(steroids.note().contains("\">3 months\" read EXCLUSIVE"), steroids.note());
+        assertTrue(steroids.note().contains("\">3 months\" EXCLUSIVE"), steroids.note());
         assertEquals(ThresholdReading.Reading.EXCLUSIVE, steroids.data().get("DURATION_READING"));
         assertEquals(Outcome.NEEDS_REVIEW, decide(exclusive, fifteenMg).outcome());
         assertEquals(Outcome.JUSTIFIED, decide(exclusive, TestReferrals.referral(Sex.F, 45, TestReferrals.REFERRER,
