@@ -55,16 +55,16 @@ class RuleChangeRestartTest {
         }
 
         conf.replace("justification/rules.yaml", "  minYears: 2", "  minYears: 1")
-                .replace("justification/rules.yaml", "version: \"2025.06-1\"", "version: \"2025.06-2\"");
+                .replace("justification/rules.yaml", "version: \"2025.06-2\"", "version: \"2025.06-3\"");
         engine = TestEngines.start(config);
         try {
             send(hl7Port, followUp.toHl7("2.4", "T-2", "RULES-AFTER"));
             JsonNode after = awaitDecision(http, "RULES-AFTER");
             assertEquals("JUSTIFIED", after.get("outcome").asText());
-            assertEquals("2025.06-2", after.get("ruleSetVersion").asText());
+            assertEquals("2025.06-3", after.get("ruleSetVersion").asText());
             JsonNode before = awaitDecision(http, "RULES-BEFORE");
             assertEquals("NEEDS_REVIEW", before.get("outcome").asText(), "a stored decision never changes");
-            assertEquals("2025.06-1", before.get("ruleSetVersion").asText());
+            assertEquals("2025.06-2", before.get("ruleSetVersion").asText());
         } finally {
             engine.close();
         }

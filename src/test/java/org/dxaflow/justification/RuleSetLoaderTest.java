@@ -21,7 +21,7 @@ class RuleSetLoaderTest {
     void loadsTheShippedConfiguration() {
         RuleSet rules = new RuleSetLoader().load(ConfCopy.SHIPPED);
 
-        assertEquals("2025.06-1", rules.version());
+        assertEquals("2025.06-2", rules.version());
         assertEquals("PRAC-0001", rules.delegation().practitioner().id());
         assertTrue(rules.delegation().document().startsWith("DXA-IRMER-DEL-001"));
         assertEquals(18, rules.eligibility().minAgeYears());

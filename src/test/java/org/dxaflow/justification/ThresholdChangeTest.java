@@ -101,7 +101,7 @@ class ThresholdChangeTest {
     @Test
     void versionOfTheRulesIsRecorded() {
         ConfCopy changed = new ConfCopy(temp).replace(temp.resolve("rules.yaml"),
-                "version: \"2025.06-1\"", "version: \"2025.07-test\"");
+                "version: \"2025.06-2\"", "version: \"2025.07-test\"");
 
         assertEquals("2025.07-test", decide(changed, WEIGHT_121).ruleSetVersion());
     }
