@@ -17,9 +17,9 @@ import org.dxaflow.order.Order;
 
 /**
  * Turns a stored order into the gate's {@link Referral}: its OBX answers through
- * {@code referral-questions.yaml}, the patient's birth date and sex, the referrer (ORC-12/OBR-16)
- * and the referral date (ORC-9, never later than receipt). What cannot be read is reported, not
- * guessed: such a referral goes to a practitioner.
+ * {@code referral-questions.yaml}, the patient's birth date and sex, the referrer (ORC-12/OBR-16),
+ * the referral date (ORC-9, never later than receipt) and the free-text clinical details (OBR-13).
+ * What cannot be read is reported, not guessed: such a referral goes to a practitioner.
  */
 public final class ReferralAssembler {
 
@@ -65,7 +65,7 @@ public final class ReferralAssembler {
         }
         Referrer referrer = new Referrer(order.referrer().id(), order.referrer().name().display());
         return new Assembled(new Referral(order.placerOrderNumber(), referralDate, birthDate,
-                Sex.fromHl7(order.patient().demographics().sex()), referrer, answers));
+                Sex.fromHl7(order.patient().demographics().sex()), referrer, answers, order.clinicalInfo()));
     }
 
     /** ORC-9 when sent; a date after receipt (a sender's clock) or none at all means the day of receipt. */

@@ -11,8 +11,9 @@ import java.util.Objects;
  * the criteria for reasons that were not ticked ({@code applicable = false}).
  *
  * @param criterion  check name, e.g. {@code REFERRER_IDENTIFIED}, {@code STEROIDS}
- * @param applicable whether the check applied to this referral (a clinical criterion applies only
- *                   when its reason box was ticked; gate checks always apply)
+ * @param applicable whether the check applied to this referral (a clinical criterion applies when
+ *                   its reason box was ticked, or when the referral answers a question that belongs to
+ *                   it; gate checks always apply)
  * @param data       the canonical fields (and derived values such as AGE) the check looked at
  * @param note       human explanation of the result
  */

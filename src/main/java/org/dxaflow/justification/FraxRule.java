@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * Appendix 2 item 5: FRAX triage of patients over 40, referral of NOGG amber and red. FRAX is not
  * valid in treated patients (Appendix 2 notes), so those are held; green is below the assessment
- * threshold, which the written criteria do not refer for, so it is returned.
+ * threshold, which the written criteria do not refer for, so it is "not an indication" — but only
+ * in a patient stated to be untreated: with treatment not stated the green result may not be valid
+ * and is held. (Amber and red are met either way: a scan is indicated whether or not FRAX was valid.)
  */
 final class FraxRule implements JustificationRule {
 
@@ -43,9 +45,15 @@ final class FraxRule implements JustificationRule {
         if (thresholds.referralZones().contains(zone)) {
             return RuleEvaluation.met(NAME, data, "FRAX result in the NOGG " + zone + " zone, age " + age);
         }
-        if (thresholds.returnZones().contains(zone)) {
+        if (thresholds.returnZones().contains(zone) && a.osteoTreatment() == YesNo.N) {
             return RuleEvaluation.returned(NAME, data, "FRAX result in the NOGG " + zone
-                    + " zone: below the assessment threshold, not an indication for a BMD scan");
+                    + " zone, untreated patient: below the assessment threshold, not an indication for a BMD scan");
+        }
+        if (thresholds.returnZones().contains(zone)) {
+            return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data, "FRAX result in the NOGG " + zone
+                    + " zone, but not stated whether the patient has had osteoporosis treatment: FRAX is not valid"
+                    + " in treated patients, so the result cannot be relied on to return the referral;"
+                    + " practitioner to assess");
         }
         return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data, "NOGG " + zone
                 + " zone is not configured for referral; practitioner to assess");

@@ -19,6 +19,7 @@ public final class JustificationGate {
     private final ReferralAdministrationChecks administration;
     private final SafetyHoldChecks safety;
     private final List<JustificationRule> criteria;
+    private final UntickedAnswers unticked = new UntickedAnswers();
     private final OutcomeResolver resolver = new OutcomeResolver();
     private final ProtocolPlanner planner;
 
@@ -29,21 +30,25 @@ public final class JustificationGate {
         this.safety = new SafetyHoldChecks(rules.eligibility());
         this.criteria = List.of(
                 new FractureRule(rules.fracture()),
-                new SteroidRule(rules.steroids()),
+                new SteroidRule(rules.steroids(), rules.delegation().thresholdReadings()),
                 new RadiologicalOsteopeniaRule(),
                 new DiseaseMedicationRule(rules.diseaseMedication()),
                 new FraxRule(rules.frax()),
                 new FollowUpRule(rules.followUp()));
-        this.planner = new ProtocolPlanner(rules.protocol(), rules.steroids());
+        this.planner = new ProtocolPlanner(rules.protocol(), rules.steroids(), rules.delegation().thresholdReadings());
     }
 
     public JustificationDecision evaluate(Referral referral) {
         List<RuleEvaluation> admin = administration.evaluate(referral);
         List<RuleEvaluation> holds = safety.evaluate(referral);
-        List<RuleEvaluation> clinical = criteria.stream().map(rule -> referral.answers().hasReason(rule.reason())
-                ? rule.evaluate(referral)
-                : RuleEvaluation.notApplicable(rule.reason().name(), Facts.of("REFREASON", referral.answers().reasons())))
-                .toList();
+        // every criterion: on its ticked box, or else on the answers that belong to it (fail-safe, UntickedAnswers)
+        List<RuleEvaluation> clinical = new ArrayList<>();
+        for (JustificationRule rule : criteria) {
+            clinical.add(referral.answers().hasReason(rule.reason())
+                    ? rule.evaluate(referral)
+                    : unticked.evaluate(rule, referral));
+        }
+        clinical.add(unticked.otherClinicalDetails(referral));
         boolean unknownCodes = !referral.answers().unknownReasonCodes().isEmpty();
         Outcome outcome = resolver.resolve(admin, holds, clinical, unknownCodes);
 
@@ -81,6 +86,11 @@ public final class JustificationGate {
         clinical.stream().filter(e -> e.consequence() == decisive).forEach(e -> reasons.add(line(e)));
         clinical.stream().filter(e -> e.result().applicable() && e.consequence() != decisive)
                 .forEach(e -> reasons.add(line(e)));
+        if (outcome == Outcome.RETURNED) {
+            // the seed: inhaled steroids are not an indication "without ... other risk factors"
+            reasons.add("RETURNED: every reason and every risk factor answered on this referral is not an indication"
+                    + " for a BMD scan per the written criteria; refer again giving any other risk factors");
+        }
         return reasons;
     }
 

@@ -2,8 +2,10 @@ package org.dxaflow.justification;
 
 /**
  * One clinical criterion of the referral guidelines (seed Appendix 2), tied to one reason box.
- * It is evaluated only when its reason was given; it never rejects: an unmet criterion holds the
- * order for a practitioner, except where the written criteria themselves say "not an indication".
+ * It is evaluated when its reason was given, and also when it was not but the referral answers
+ * questions that belong to it ({@link UntickedAnswers} decides what the result then means). It
+ * never rejects: an unmet criterion holds the order for a practitioner, except where the written
+ * criteria themselves say "not an indication".
  */
 public interface JustificationRule {
 

@@ -7,10 +7,14 @@ import java.util.List;
  * <ol>
  *   <li>RETURNED if a gate-1 (referral administration) check returns;</li>
  *   <li>NEEDS_REVIEW if a gate-2 (safety) check holds, even when a criterion is met;</li>
- *   <li>JUSTIFIED if any clinical criterion is met (other, unmet reasons do not count against it);</li>
- *   <li>NEEDS_REVIEW if any given reason is held, or unknown reason codes were given;</li>
- *   <li>RETURNED if every given reason is "not an indication" per the written criteria.</li>
+ *   <li>JUSTIFIED if any clinical criterion is met, on a ticked reason or on answers alone (other,
+ *       unmet reasons and answers do not count against it);</li>
+ *   <li>NEEDS_REVIEW if any given reason is held, any other answer could justify the scan
+ *       ({@link UntickedAnswers}), or unknown reason codes were given;</li>
+ *   <li>RETURNED only if every given reason, and every answered risk factor, is "not an
+ *       indication" per the written criteria.</li>
  * </ol>
+ * Only a ticked reason can RETURN: an answer whose box was not ticked is at most "no effect".
  * The engine never produces REJECTED: rejection is a practitioner's clinical judgement.
  */
 final class OutcomeResolver {

@@ -19,10 +19,12 @@ public final class ProtocolPlanner {
 
     private final RuleSet.Protocol protocol;
     private final RuleSet.Steroids steroids;
+    private final ThresholdReading heightLossReading;
 
-    public ProtocolPlanner(RuleSet.Protocol protocol, RuleSet.Steroids steroids) {
+    public ProtocolPlanner(RuleSet.Protocol protocol, RuleSet.Steroids steroids, Delegation.ThresholdReadings readings) {
         this.protocol = protocol;
         this.steroids = steroids;
+        this.heightLossReading = readings.vfaHeightLoss();
     }
 
     public ProtocolPlan plan(Referral referral) {
@@ -89,8 +91,9 @@ public final class ProtocolPlanner {
         if (referral.sex() == Sex.M && age >= vfa.menMinAgeYears()) {
             found.add("man aged " + age);
         }
-        a.heightLossCm().filter(h -> h.compareTo(vfa.heightLossMinCm()) >= 0)
-                .ifPresent(h -> found.add("height loss " + h.toPlainString() + " cm"));
+        a.heightLossCm().filter(h -> heightLossReading.meets(h, vfa.heightLossMinCm()))
+                .ifPresent(h -> found.add("height loss " + h.toPlainString() + " cm ("
+                        + heightLossReading.criterion(vfa.heightLossMinCm(), "cm") + ", " + heightLossReading.citation() + ")"));
         boolean systemic = a.steroidRoute().filter(steroids.systemicRoutes()::contains).isPresent();
         boolean dose = a.steroidDoseMg().filter(d -> d.compareTo(vfa.glucocorticoidMinDailyDoseMg()) >= 0).isPresent();
         boolean duration = a.steroidDurationMonths()

@@ -32,7 +32,7 @@ public record RuleEvaluation(CriterionResult result, Consequence consequence, Se
         return of(criterion, CriterionStatus.NOT_MET, Consequence.RETURN, data, note);
     }
 
-    /** The audit line of a clinical criterion whose reason box was not ticked. */
+    /** The audit line of a clinical criterion whose reason box was not ticked and whose questions were not answered. */
     static RuleEvaluation notApplicable(String criterion, Map<String, Object> data) {
         return new RuleEvaluation(new CriterionResult(criterion, false, CriterionStatus.NOT_MET, data,
                 "Not a reason given on this referral"), Consequence.NONE, Set.of());

@@ -61,9 +61,45 @@ public final class RuleSetLoader {
         String role = p.string("role");
         p.finish();
         String document = nonBlank(m, "document");
+        Delegation.ThresholdReadings readings = thresholdReadings(m.map("thresholdReadings"));
         m.finish();
         // Practitioner refuses blanks; the placeholders only survive until throwIfAny() fails the load
-        return new Delegation(new Practitioner(id.isBlank() ? "?" : id, name.isBlank() ? "?" : name, role), document);
+        return new Delegation(new Practitioner(id.isBlank() ? "?" : id, name.isBlank() ? "?" : name, role), document,
+                readings);
+    }
+
+    /** Every named reading is required: a boundary nobody signed is a load error, never a default. */
+    private Delegation.ThresholdReadings thresholdReadings(MapReader m) {
+        Map<String, ThresholdReading> read = new LinkedHashMap<>();
+        for (String name : Delegation.ThresholdReadings.NAMES) {
+            read.put(name, thresholdReading(m.map(name), name));
+        }
+        m.finish();
+        return new Delegation.ThresholdReadings(read.get("steroidDuration"), read.get("steroidDose"),
+                read.get("vfaHeightLoss"));
+    }
+
+    private ThresholdReading thresholdReading(MapReader m, String name) {
+        String source = nonBlank(m, "source");
+        String wording = nonBlank(m, "wording");
+        String quote = nonBlank(m, "quote");
+        if (!wording.isBlank() && !quote.isBlank() && !quote.contains(wording)) {
+            m.problem("wording", "'" + wording + "' is not in the quote: give the source's own wording of the boundary");
+        }
+        String text = m.string("reading");
+        ThresholdReading.Reading reading = null;
+        for (ThresholdReading.Reading r : ThresholdReading.Reading.values()) {
+            if (r.name().equals(text)) {
+                reading = r;
+            }
+        }
+        if (reading == null && m.has("reading")) {
+            m.problem("reading", "expected INCLUSIVE or EXCLUSIVE, found '" + text + "'");
+        }
+        m.finish();
+        // the placeholder only survives until throwIfAny() fails the load (the problem is already recorded)
+        return new ThresholdReading(name, source, wording, quote,
+                reading == null ? ThresholdReading.Reading.EXCLUSIVE : reading);
     }
 
     private RuleSet.Eligibility eligibility(MapReader m) {

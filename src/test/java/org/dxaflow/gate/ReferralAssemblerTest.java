@@ -43,6 +43,7 @@ class ReferralAssemblerTest {
         assertEquals("PATEL, ANITA", r.referrer().name());
         assertEquals(List.of("FRACTURE", "FRAX"), r.answers().reasons());
         assertEquals(Optional.of(new BigDecimal("62.5")), r.answers().weightKg());
+        assertEquals("Fragility fracture", r.clinicalDetails(), "OBR-13, for the fail-safe check");
     }
 
     @Test

@@ -101,7 +101,7 @@ class ReferralCasesOverMllpTest {
                 () -> assertEquals(c.expectedEarliestScanDate(),
                         j.path("earliestScanDate").isNull() ? null : j.path("earliestScanDate").asText(),
                         "earliest scan date"),
-                () -> assertEquals("2025.06-1", j.path("ruleSetVersion").asText(), "rule-set version"),
+                () -> assertEquals("2025.06-2", j.path("ruleSetVersion").asText(), "rule-set version"),
                 () -> assertEquals("AUTO", j.path("decidedBy").path("mode").asText(), "decided by"),
                 () -> c.expectedCriteria().forEach((name, status) -> assertEquals(status,
                         criterion(detail, name).path("status").asText(), "criterion " + name)));

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.dxaflow.app.DxaflowConfig;
 import org.dxaflow.app.Engine;
@@ -55,16 +58,16 @@ class RuleChangeRestartTest {
         }
 
         conf.replace("justification/rules.yaml", "  minYears: 2", "  minYears: 1")
-                .replace("justification/rules.yaml", "version: \"2025.06-1\"", "version: \"2025.06-2\"");
+                .replace("justification/rules.yaml", "version: \"2025.06-2\"", "version: \"2025.06-3\"");
         engine = TestEngines.start(config);
         try {
             send(hl7Port, followUp.toHl7("2.4", "T-2", "RULES-AFTER"));
             JsonNode after = awaitDecision(http, "RULES-AFTER");
             assertEquals("JUSTIFIED", after.get("outcome").asText());
-            assertEquals("2025.06-2", after.get("ruleSetVersion").asText());
+            assertEquals("2025.06-3", after.get("ruleSetVersion").asText());
             JsonNode before = awaitDecision(http, "RULES-BEFORE");
             assertEquals("NEEDS_REVIEW", before.get("outcome").asText(), "a stored decision never changes");
-            assertEquals("2025.06-1", before.get("ruleSetVersion").asText());
+            assertEquals("2025.06-2", before.get("ruleSetVersion").asText());
         } finally {
             engine.close();
         }
@@ -80,8 +83,9 @@ class RuleChangeRestartTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class, engine::start);
 
-        String rules = conf.path().resolve("justification/rules.yaml").toString();
-        assertTrue(e.getMessage().contains(rules + ":121:"), e.getMessage());
+        Path rulesFile = conf.path().resolve("justification/rules.yaml");
+        int line = lineOf(rulesFile, "minYears: two");
+        assertTrue(e.getMessage().contains(rulesFile + ":" + line + ":"), e.getMessage());
         assertTrue(e.getMessage().contains("followup.minYears: expected a whole number"), e.getMessage());
         assertThrows(IOException.class, () -> {
             try (Socket s = new Socket()) {
@@ -114,5 +118,20 @@ class RuleChangeRestartTest {
     private static JsonNode awaitDecision(Http http, String placer) {
         return Await.until(placer + " decided", Duration.ofSeconds(20), () -> http.orders("placerOrderNumber=" + placer),
                 a -> a.size() == 1 && !a.get(0).get("justification").isNull()).get(0).get("justification");
+    }
+
+    /** 1-based line of the first line containing {@code fragment} (the file's comments change; the key stays). */
+    private static int lineOf(Path file, String fragment) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(fragment)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("'" + fragment + "' not in " + file);
     }
 }

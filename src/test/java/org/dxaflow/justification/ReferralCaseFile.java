@@ -66,7 +66,8 @@ record ReferralCaseFile(String id, int statedAge, Referral referral, Expected ex
                 LocalDate.parse(r.path("patient").path("birthDate").asText()),
                 Sex.valueOf(r.path("patient").path("sex").asText()),
                 new Referrer(r.path("referrer").path("id").asText(), r.path("referrer").path("name").asText()),
-                new ReferralAnswersParser().parse(mapped.fields()));
+                new ReferralAnswersParser().parse(mapped.fields()),
+                r.path("clinicalDetails").asText(""));
 
         JsonNode e = root.path("expected");
         Map<String, CriterionStatus> criteria = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ class RuleSetLoaderTest {
     void loadsTheShippedConfiguration() {
         RuleSet rules = new RuleSetLoader().load(ConfCopy.SHIPPED);
 
-        assertEquals("2025.06-1", rules.version());
+        assertEquals("2025.06-2", rules.version());
         assertEquals("PRAC-0001", rules.delegation().practitioner().id());
         assertTrue(rules.delegation().document().startsWith("DXA-IRMER-DEL-001"));
         assertEquals(18, rules.eligibility().minAgeYears());
@@ -35,6 +35,56 @@ class RuleSetLoaderTest {
         assertEquals("99DXAFLOW", rules.protocol().codes().get("VFA").codingSchemeDesignator());
         assertEquals(7, rules.protocol().recentNmOrContrastWaitDays());
         assertTrue(rules.referrers().acceptsAnyReferrer(), "shipped referrers.yaml is empty");
+    }
+
+    @Test
+    void shippedBoundaryReadingsAreSignedAndQuoted() {
+        Delegation.ThresholdReadings readings = new RuleSetLoader().load(ConfCopy.SHIPPED).delegation().thresholdReadings();
+
+        assertEquals(ThresholdReading.Reading.INCLUSIVE, readings.steroidDuration().reading());
+        assertEquals(ThresholdReading.Reading.INCLUSIVE, readings.steroidDose().reading());
+        assertEquals(ThresholdReading.Reading.INCLUSIVE, readings.vfaHeightLoss().reading());
+        assertEquals(">3 months", readings.steroidDuration().wording());
+        assertTrue(readings.steroidDuration().quote().contains("steroids for >3 months"));
+        assertTrue(readings.steroidDose().quote().contains("prednisolone >15 mg daily"));
+        for (ThresholdReading r : readings.all()) {
+            assertTrue(r.quote().contains(r.wording()), r.name());
+            assertTrue(r.source().length() > 4, r.name());
+        }
+    }
+
+    @Test
+    void aBoundaryReadingNobodySignedIsAnError() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "    steroidDose:\n", "    steroidDoes:\n");
+        int line = ConfCopy.lineOf(conf.rules(), "steroidDoes:");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":", "missing required key 'delegation.thresholdReadings.steroidDose'");
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "unknown key 'steroidDoes' in delegation.thresholdReadings");
+    }
+
+    @Test
+    void aReadingIsInclusiveOrExclusive() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"),
+                "steroids for >3 months\"\n      reading: INCLUSIVE", "steroids for >3 months\"\n      reading: AT_LEAST");
+        int line = ConfCopy.lineOf(conf.rules(), "reading: AT_LEAST");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":",
+                "delegation.thresholdReadings.steroidDuration.reading: expected INCLUSIVE or EXCLUSIVE, found 'AT_LEAST'");
+    }
+
+    @Test
+    void aReadingQuotesTheWordingItReads() {
+        ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "wording: \">15 mg daily\"",
+                "wording: \">=15 mg daily\"");
+        int line = ConfCopy.lineOf(conf.rules(), ">=15 mg daily");
+
+        ConfigException e = assertThrows(ConfigException.class, conf::load);
+
+        assertHasProblem(e, conf.rules() + ":" + line + ":", "'>=15 mg daily' is not in the quote");
     }
 
     @Test

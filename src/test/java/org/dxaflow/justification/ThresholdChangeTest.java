@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.dxaflow.justification.ReferralField.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The thresholds really come from rules.yaml: editing a copy changes the decision. */
 class ThresholdChangeTest {
@@ -54,9 +55,53 @@ class ThresholdChangeTest {
     }
 
     @Test
+    void exactlyTheSteroidThresholdsFollowTheSignedReading() {
+        Referral threeMonths = TestReferrals.referral(Sex.F, 45, TestReferrals.REFERRER, REFREASON, "STEROIDS",
+                STEROID_ROUTE, "ORAL", STEROID_DOSE_MG, "10", STEROID_DURATION_MONTHS, "3");
+        Referral fifteenMg = TestReferrals.referral(Sex.F, 45, TestReferrals.REFERRER, REFREASON, "STEROIDS",
+                STEROID_ROUTE, "ORAL", STEROID_DOSE_MG, "15", STEROID_DURATION_MONTHS, "1");
+        JustificationDecision inclusive = decide(new ConfCopy(temp), threeMonths);
+        assertEquals(Outcome.JUSTIFIED, inclusive.outcome());
+        assertEquals(Outcome.JUSTIFIED, decide(new ConfCopy(temp.resolve("shipped2")), fifteenMg).outcome());
+        assertEquals(ThresholdReading.Reading.INCLUSIVE, inclusive.criterion("STEROIDS").orElseThrow().data().get("DURATION_READING"));
+
+        ConfCopy exclusive = new ConfCopy(temp.resolve("exclusive"))
+                .replace(temp.resolve("exclusive/rules.yaml"), "steroids for >3 months\"\n      reading: INCLUSIVE",
+                        "steroids for >3 months\"\n      reading: EXCLUSIVE")
+                .replace(temp.resolve("exclusive/rules.yaml"), "prednisolone >15 mg daily)\"\n      reading: INCLUSIVE",
+                        "prednisolone >15 mg daily)\"\n      reading: EXCLUSIVE");
+        JustificationDecision held = decide(exclusive, threeMonths);
+
+        assertEquals(Outcome.NEEDS_REVIEW, held.outcome(), "exactly the threshold falls short: held, never returned");
+        CriterionResult steroids = held.criterion("STEROIDS").orElseThrow();
+        assertEquals(CriterionStatus.NOT_MET, steroids.status());
+        assertTrue(steroids.note().contains("duration 3 months or less"), steroids.note());
+        assertTrue(steroids.note().contains("\">3 months\" EXCLUSIVE"), steroids.note());
+        assertEquals(ThresholdReading.Reading.EXCLUSIVE, steroids.data().get("DURATION_READING"));
+        assertEquals(Outcome.NEEDS_REVIEW, decide(exclusive, fifteenMg).outcome());
+        assertEquals(Outcome.JUSTIFIED, decide(exclusive, TestReferrals.referral(Sex.F, 45, TestReferrals.REFERRER,
+                REFREASON, "STEROIDS", STEROID_ROUTE, "ORAL", STEROID_DOSE_MG, "10", STEROID_DURATION_MONTHS, "3.5"))
+                .outcome(), "above the threshold meets it under either reading");
+    }
+
+    @Test
+    void exactlyTheVfaHeightLossFollowsTheSignedReading() {
+        Referral fourCm = TestReferrals.referral(Sex.M, 60, TestReferrals.REFERRER, REFREASON, "RADIOLOGICAL_OSTEOPENIA",
+                HEIGHT_LOSS_CM, "4");
+        JustificationDecision inclusive = decide(new ConfCopy(temp), fourCm);
+        assertEquals(List.of("LSPINE", "HIP", "VFA"), inclusive.protocolCodeValues());
+        assertTrue(inclusive.reasons().stream().anyMatch(r -> r.contains("\"> 4 cm\" read INCLUSIVE")), inclusive.reasons().toString());
+
+        ConfCopy exclusive = new ConfCopy(temp.resolve("exclusive")).replace(temp.resolve("exclusive/rules.yaml"),
+                "height loss > 4 cm\"\n      reading: INCLUSIVE", "height loss > 4 cm\"\n      reading: EXCLUSIVE");
+
+        assertEquals(List.of("LSPINE", "HIP"), decide(exclusive, fourCm).protocolCodeValues());
+    }
+
+    @Test
     void versionOfTheRulesIsRecorded() {
         ConfCopy changed = new ConfCopy(temp).replace(temp.resolve("rules.yaml"),
-                "version: \"2025.06-1\"", "version: \"2025.07-test\"");
+                "version: \"2025.06-2\"", "version: \"2025.07-test\"");
 
         assertEquals("2025.07-test", decide(changed, WEIGHT_121).ruleSetVersion());
     }

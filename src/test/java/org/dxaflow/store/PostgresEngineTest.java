@@ -105,7 +105,7 @@ class PostgresEngineTest {
                 ResultSet rs = s.executeQuery("SELECT outcome, decision_json FROM justification_decision")) {
             assertTrue(rs.next());
             assertEquals("JUSTIFIED", rs.getString(1));
-            assertTrue(rs.getString(2).contains("\"ruleSetVersion\":\"2025.06-1\""), rs.getString(2));
+            assertTrue(rs.getString(2).contains("\"ruleSetVersion\":\"2025.06-2\""), rs.getString(2));
         }
         try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
                 Statement s = c.createStatement();

@@ -83,7 +83,8 @@ public record ReferralCase(Path file, String id, JsonNode root) {
 
     /**
      * The case as an HL7 new order, per the README's table: ORC-9 the referral date, PID-7/8 the
-     * patient, ORC-12 and OBR-16 the referrer (both empty when unsigned), one OBX per answer.
+     * patient, ORC-12 and OBR-16 the referrer (both empty when unsigned), OBR-13 the free-text
+     * clinical details, one OBX per answer.
      */
     public String toHl7(String version, String controlId) {
         return toHl7(version, controlId, placerOrderNumber());
@@ -103,9 +104,10 @@ public record ReferralCase(Path file, String id, JsonNode root) {
                 + r.path("patient").path("sex").asText());
         segments.add("PV1|1|O");
         segments.add("ORC|NW|" + placer + "^CRIS|||||||" + when + "|||" + referrer);
-        // OBR-16 ordering provider, OBR-18 placer field 1 = accession number (UK RIS)
-        segments.add("OBR|1|" + placer + "^CRIS||XDXAS^DXA scan lumbar spine and hip^L" + "|".repeat(12) + referrer
-                + "||" + placer);
+        // OBR-13 relevant clinical information (free text), OBR-16 ordering provider, OBR-18 placer
+        // field 1 = accession number (UK RIS)
+        segments.add("OBR|1|" + placer + "^CRIS||XDXAS^DXA scan lumbar spine and hip^L" + "|".repeat(9)
+                + esc(r.path("clinicalDetails").asText("")) + "|".repeat(3) + referrer + "||" + placer);
         int n = 0;
         Map<String, Integer> subIds = new LinkedHashMap<>();
         for (JsonNode o : root.path("obx")) {

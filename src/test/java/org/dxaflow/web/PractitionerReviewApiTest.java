@@ -122,8 +122,8 @@ class PractitionerReviewApiTest {
         assertEquals(2, decisions.size(), "the AUTO decision stays in the record: " + decisions);
         assertEquals("NEEDS_REVIEW", decisions.get(0).get("outcome").asText());
         assertEquals("AUTO", decisions.get(0).get("decidedBy").get("mode").asText());
-        assertEquals("2025.06-1", decisions.get(0).get("ruleSetVersion").asText());
-        assertEquals("2025.06-1", decisions.get(1).get("ruleSetVersion").asText());
+        assertEquals("2025.06-2", decisions.get(0).get("ruleSetVersion").asText());
+        assertEquals("2025.06-2", decisions.get(1).get("ruleSetVersion").asText());
         assertTrue(decisions.get(1).get("criteria").size() >= 9, "every criterion evaluated: " + decisions.get(1));
         assertFalse(body.get("pathway").get("justifiedAt").isNull());
         assertFalse(body.get("pathway").get("scheduledStep").isNull());
