@@ -106,6 +106,7 @@ public final class Engine implements AutoCloseable {
         long t0 = System.nanoTime();
         // A port that is taken stops the start here, before the journal or database is opened.
         Listeners.checkAvailable(config);
+        ConfigReport.warnings(config).forEach(w -> LOG.warn("Configuration: {}", w));
         // A mistake in a rule file stops the engine here, with file:line errors, before it takes any message.
         ClinicalConf conf = loadClinicalConf();
         try {

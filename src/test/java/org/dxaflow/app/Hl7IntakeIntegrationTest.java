@@ -313,6 +313,27 @@ class Hl7IntakeIntegrationTest {
     }
 
     @Test
+    void sendHl7PrintsEachAckAndItsExitCodeSaysWhetherAllWereAccepted() throws IOException {
+        Path good = dataDir.resolve("send-hl7-good.hl7");
+        java.nio.file.Files.writeString(good, sample("04-omg-o19-v25-new-order.hl7", "T-CLI", "T-CLI1"),
+                StandardCharsets.ISO_8859_1);
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = Dxaflow.commandLine(java.util.Map.of(), new java.util.Properties());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cl.execute("send-hl7", "--host", "127.0.0.1", "--port", Integer.toString(hl7Port),
+                good.toString()));
+        assertTrue(out.toString().startsWith("== " + good + " -> AA\nMSH|"), out.toString());
+        awaitOrder("T-CLI", "SCHEDULED");
+
+        java.io.StringWriter out2 = new java.io.StringWriter();
+        cl = Dxaflow.commandLine(java.util.Map.of(), new java.util.Properties());
+        cl.setOut(new java.io.PrintWriter(out2, true));
+        assertEquals(1, cl.execute("send-hl7", "--port", Integer.toString(hl7Port), good.toString(),
+                "samples/hl7/invalid/invalid-nhs-number.hl7"));
+        assertTrue(out2.toString().contains("invalid-nhs-number.hl7 -> AE"), out2.toString());
+    }
+
+    @Test
     void healthIsUpWithEveryCheckNamed() {
         Http.Reply r = http.get("/api/health");
         assertEquals(200, r.status());
