@@ -334,6 +334,34 @@ class Hl7IntakeIntegrationTest {
     }
 
     @Test
+    void orderJsonHasNoHelperFlags() throws IOException {
+        assertEquals("AA", msa(send(sample("01-orm-o01-v23-new-order.hl7", "T-JSON", "T-JSON1")), 1));
+        JsonNode order = awaitOrder("T-JSON", "SCHEDULED");
+        JsonNode detail = http.get("/api/orders/" + order.get("id").asText()).json();
+        for (JsonNode n : new JsonNode[] {http.get("/api/orders").json(), detail}) {
+            java.util.List<String> leaked = new java.util.ArrayList<>();
+            collectFields(n, "", leaked);
+            assertTrue(leaked.isEmpty(), "helper getters in the API JSON: " + leaked);
+        }
+        assertEquals("HOLT", detail.get("patient").get("name").get("family").asText(), detail.toString());
+    }
+
+    private static void collectFields(JsonNode n, String path, java.util.List<String> leaked) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("empty") || f.getKey().equals("identified")) {
+                    leaked.add(path + "." + f.getKey());
+                }
+                collectFields(f.getValue(), path + "." + f.getKey(), leaked);
+            });
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                collectFields(n.get(i), path + "[" + i + "]", leaked);
+            }
+        }
+    }
+
+    @Test
     void healthIsUpWithEveryCheckNamed() {
         Http.Reply r = http.get("/api/health");
         assertEquals(200, r.status());
