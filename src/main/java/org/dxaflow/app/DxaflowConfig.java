@@ -99,6 +99,9 @@ public final class DxaflowConfig {
             return value;
         });
         merged.put(CONF_DIR, confDir);
+        // The conf dir is chosen before its file is read, so the file cannot move it.
+        sources.put(CONF_DIR, sysProps.getProperty(CONF_DIR) != null ? "-D" + CONF_DIR
+                : env.get(envName(CONF_DIR)) != null ? "env " + envName(CONF_DIR) : BUILT_IN);
         String dataDir = merged.get(DATA_DIR);
         merged.replaceAll((key, value) -> value == null ? null : value.replace("${" + DATA_DIR + "}", dataDir));
         if (merged.get(DB_URL) == null || merged.get(DB_URL).isBlank()) {
