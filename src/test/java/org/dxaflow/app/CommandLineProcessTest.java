@@ -17,8 +17,17 @@ class CommandLineProcessTest {
     @TempDir
     Path dir;
 
+    private final List<EngineProcess> started = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        started.forEach(EngineProcess::close); // e.g. an engine that ignored 'run --bogus' and started
+    }
+
     private EngineProcess run(Map<String, String> env, List<String> jvm, String... args) {
-        return EngineProcess.start(dir, env, jvm, args);
+        EngineProcess p = EngineProcess.start(dir, env, jvm, args);
+        started.add(p);
+        return p;
     }
 
     @Test
