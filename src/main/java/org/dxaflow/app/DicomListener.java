@@ -1,7 +1,6 @@
 package org.dxaflow.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -78,7 +77,7 @@ public final class DicomListener implements AutoCloseable {
         try {
             server = DimseAcceptorServices.server(acceptor, registry).start(bind);
         } catch (IOException e) {
-            throw new UncheckedIOException("DICOM listener cannot bind " + bind, e);
+            throw Listeners.cannotListen(DxaflowConfig.DICOM_PORT, bind.getPort(), e.getMessage(), e);
         }
     }
 

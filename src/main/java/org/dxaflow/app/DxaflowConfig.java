@@ -39,9 +39,11 @@ public final class DxaflowConfig {
     public static final String EMBEDDED = "embedded";
 
     private final Map<String, String> values;
+    private final Map<String, String> sources;
 
-    private DxaflowConfig(Map<String, String> values) {
+    private DxaflowConfig(Map<String, String> values, Map<String, String> sources) {
         this.values = Collections.unmodifiableMap(values);
+        this.sources = Collections.unmodifiableMap(sources);
     }
 
     /** Configuration as a process started from the command line sees it. */
@@ -55,6 +57,8 @@ public final class DxaflowConfig {
      */
     public static DxaflowConfig resolve(Map<String, String> env, Properties sysProps) {
         Map<String, String> merged = new LinkedHashMap<>(builtInDefaults());
+        Map<String, String> sources = new LinkedHashMap<>();
+        merged.keySet().forEach(k -> sources.put(k, BUILT_IN));
         String confDir = lookup(CONF_DIR, env, sysProps).orElse(merged.get(CONF_DIR));
         Path file = Path.of(confDir, "application.properties");
         if (Files.isRegularFile(file)) {
@@ -64,7 +68,10 @@ public final class DxaflowConfig {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }
-            fromFile.stringPropertyNames().forEach(k -> merged.put(k, fromFile.getProperty(k).trim()));
+            fromFile.stringPropertyNames().forEach(k -> {
+                merged.put(k, fromFile.getProperty(k).trim());
+                sources.put(k, file.toString());
+            });
         }
         // Keys only known from the environment or -D still count, so sites can add keys without a file.
         for (String key : sysProps.stringPropertyNames()) {
@@ -72,26 +79,48 @@ public final class DxaflowConfig {
                 merged.putIfAbsent(key, sysProps.getProperty(key));
             }
         }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        merged.keySet().forEach(k -> known.add(envName(k)));
         for (String envKey : env.keySet()) {
-            if (envKey.startsWith("DXAFLOW_")) {
+            // DXAFLOW_HL7_MAX_CONNECTIONS is dxaflow.hl7.max-connections, not a new key dxaflow.hl7.max.connections
+            if (envKey.startsWith("DXAFLOW_") && !known.contains(envKey)) {
                 merged.putIfAbsent(envKey.toLowerCase(Locale.ROOT).replace('_', '.'), env.get(envKey));
             }
         }
-        merged.replaceAll((key, value) -> lookup(key, env, sysProps).orElse(value));
+        merged.replaceAll((key, value) -> {
+            if (sysProps.getProperty(key) != null) {
+                sources.put(key, "-D" + key);
+                return sysProps.getProperty(key);
+            }
+            if (env.get(envName(key)) != null) {
+                sources.put(key, "env " + envName(key));
+                return env.get(envName(key));
+            }
+            return value;
+        });
         merged.put(CONF_DIR, confDir);
+        // The conf dir is chosen before its file is read, so the file cannot move it.
+        sources.put(CONF_DIR, sysProps.getProperty(CONF_DIR) != null ? "-D" + CONF_DIR
+                : env.get(envName(CONF_DIR)) != null ? "env " + envName(CONF_DIR) : BUILT_IN);
         String dataDir = merged.get(DATA_DIR);
         merged.replaceAll((key, value) -> value == null ? null : value.replace("${" + DATA_DIR + "}", dataDir));
         if (merged.get(DB_URL) == null || merged.get(DB_URL).isBlank()) {
             merged.put(DB_URL, defaultH2Url(dataDir));
+            sources.put(DB_URL, "built-in: H2 under " + DATA_DIR);
         }
-        return new DxaflowConfig(merged);
+        return new DxaflowConfig(merged, sources);
     }
+
+    /** Where a key's value came from when nothing set it. */
+    public static final String BUILT_IN = "built-in default";
 
     /** A copy with some keys replaced; used by tests and the CLI. */
     public DxaflowConfig with(Map<String, String> overrides) {
         Map<String, String> copy = new LinkedHashMap<>(values);
+        Map<String, String> copySources = new LinkedHashMap<>(sources);
         copy.putAll(overrides);
-        return new DxaflowConfig(copy);
+        overrides.keySet().forEach(k -> copySources.put(k, "set by the program"));
+        return new DxaflowConfig(copy, copySources);
     }
 
     private static Optional<String> lookup(String key, Map<String, String> env, Properties sysProps) {
@@ -166,6 +195,14 @@ public final class DxaflowConfig {
 
     public boolean embeddedBroker() {
         return EMBEDDED.equalsIgnoreCase(get(BROKER_URL).trim());
+    }
+
+    /**
+     * Where the value of a key came from: {@value #BUILT_IN}, the properties file's path,
+     * {@code env DXAFLOW_…} or {@code -Ddxaflow.…}.
+     */
+    public String source(String key) {
+        return sources.getOrDefault(key, BUILT_IN);
     }
 
     /** Every resolved key, for handing to Camel's property placeholders. */

@@ -3,6 +3,7 @@ package org.dxaflow.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 import org.dxaflow.gate.AutoJustification;
 import org.dxaflow.gate.DecisionApplier;
@@ -105,6 +107,9 @@ public final class Engine implements AutoCloseable {
 
     public void start() {
         long t0 = System.nanoTime();
+        // A port that is taken stops the start here, before the journal or database is opened.
+        Listeners.checkAvailable(config);
+        ConfigReport.warnings(config).forEach(w -> LOG.warn("Configuration: {}", w));
         // A mistake in a rule file stops the engine here, with file:line errors, before it takes any message.
         ClinicalConf conf = loadClinicalConf();
         try {
@@ -177,16 +182,40 @@ public final class Engine implements AutoCloseable {
             main.start();
         } catch (Exception e) {
             close();
+            BindException bind = Listeners.bindFailure(e);
+            if (bind != null) {
+                // Only the MLLP consumer binds inside Camel's start; the HTTP server reports its failure apart.
+                throw Listeners.cannotListen(DxaflowConfig.HL7_PORT, config.getInt(DxaflowConfig.HL7_PORT),
+                        bind.getMessage(), e);
+            }
             throw new IllegalStateException("Camel failed to start: " + e.getMessage(), e);
         }
-        // The DICOM services publish into the routes, so they open only once Camel is running.
-        dicom = dicomListener(jdbc, orders, procedureSteps, decisions, conf.questions(), json);
-        dicom.start();
+        try {
+            checkHttpServerListening();
+            // The DICOM services publish into the routes, so they open only once Camel is running.
+            dicom = dicomListener(jdbc, orders, procedureSteps, decisions, conf.questions(), json);
+            dicom.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         LOG.info("dxaflow started in {} ms: HL7 MLLP on {}, HTTP on {}, DICOM {} on {}; justification rules {};"
                         + " status messages to the RIS {}", (System.nanoTime() - t0) / 1_000_000,
                 config.get(DxaflowConfig.HL7_PORT), config.get(DxaflowConfig.HTTP_PORT),
                 config.get(DxaflowConfig.DICOM_AET), dicom.port(), conf.rules().version(),
                 ris.enabled() ? "at " + ris.host() + ":" + ris.port() : "off (dxaflow.ris.host empty)");
+    }
+
+    /**
+     * Camel's HTTP server (Vert.x) logs a failed bind and carries on without the API; a process
+     * whose API is not there must not look started.
+     */
+    private void checkHttpServerListening() {
+        VertxPlatformHttpServer http = main.getCamelContext().hasService(VertxPlatformHttpServer.class);
+        if (http != null && (http.getServer() == null || http.getServer().actualPort() <= 0)) {
+            throw Listeners.cannotListen(DxaflowConfig.HTTP_PORT, config.getInt(DxaflowConfig.HTTP_PORT),
+                    "the HTTP server did not start (see the log above)", null);
+        }
     }
 
     private DicomListener dicomListener(Jdbc jdbc, OrderStore orders, ProcedureStepStore procedureSteps,
@@ -261,6 +290,12 @@ public final class Engine implements AutoCloseable {
         p.setProperty("camel.main.shutdownTimeout", config.get("dxaflow.shutdown.timeout-seconds", "30"));
         // Never let the MLLP component put message content (patient data) into logs or exceptions.
         p.setProperty("camel.component.mllp.logPhi", "false");
+        // SO_REUSEADDR: after a crash or a restart, connections the old process left in TIME_WAIT or
+        // FIN_WAIT_2 (a RIS keeps its connection open) must not keep the port from binding for a minute.
+        p.setProperty("camel.component.mllp.reuseAddress", "true");
+        // The port was checked free a moment ago (Listeners); a bind that still fails is not worth 30 s of retries.
+        p.setProperty("camel.component.mllp.bindTimeout", "3000");
+        p.setProperty("camel.component.mllp.bindRetryInterval", "500");
         p.setProperty("camel.server.enabled", "true");
         p.setProperty("camel.server.host", config.get("dxaflow.http.host", "0.0.0.0"));
         p.setProperty("camel.server.port", config.get(DxaflowConfig.HTTP_PORT));

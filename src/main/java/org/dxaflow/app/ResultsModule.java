@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.dxaflow.densitometry.Referral;
 import org.dxaflow.densitometry.DensitometryCalculator;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.api.ComputeRequestValidator;
@@ -35,10 +37,23 @@ final class ResultsModule {
     private ResultsModule() {
     }
 
+    /**
+     * The results' JSON: {@link DensitometryJson#mapper()}, without the referral's {@code isEmpty()}
+     * helper, which would otherwise appear as {@code "empty": false} in every stored result's inputs.
+     */
+    static JsonMapper json() {
+        return DensitometryJson.mapper().rebuild().addMixIn(Referral.class, NoEmptyFlag.class).build();
+    }
+
+    /** Ignores a helper getter {@code isEmpty()} when writing, and an old {@code "empty"} when reading. */
+    @JsonIgnoreProperties({"empty"})
+    private abstract static class NoEmptyFlag {
+    }
+
     static Map<String, Object> beans(DxaflowConfig config, DensitometryConfig densitometry, Jdbc jdbc,
             OrderStore orders, StatusChanges statuses, Clock clock) {
         DensitometryCalculator calculator = new DensitometryCalculator(densitometry);
-        JsonMapper json = DensitometryJson.mapper();
+        JsonMapper json = json();
         ResultStore results = new ResultStore(jdbc, json);
         ResultMappings mappings = ResultMappings.load(config.path(DxaflowConfig.MAPPINGS_DIR).resolve("results"));
         ReferralQuestionMapping questions = ReferralQuestionMapping.load(

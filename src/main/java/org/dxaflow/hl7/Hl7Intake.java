@@ -27,6 +27,8 @@ public final class Hl7Intake {
     private final InboundMessageStore messages;
     private final PipeParser parser;
     private final Clock clock;
+    /** No-MSH rejections: one line each, but at most 10 a minute (a fuzzer sends thousands). */
+    private final RateLimitedLog unreadable;
 
     public Hl7Intake(MessageReader reader, AckBuilder acks, InboundMessageStore messages, Clock clock) {
         this.reader = reader;
@@ -34,6 +36,7 @@ public final class Hl7Intake {
         this.acks = acks;
         this.messages = messages;
         this.clock = clock;
+        this.unreadable = new RateLimitedLog(LOG, "frames with no readable MSH", 10, 60_000, clock::millis);
         HapiContext hapi = new DefaultHapiContext();
         // Structure only: field formats are checked by our own validation, which names the field.
         hapi.setValidationContext(ValidationContextFactory.noValidation());
@@ -47,7 +50,8 @@ public final class Hl7Intake {
         try {
             message = Er7Message.parse(raw);
         } catch (Hl7FormatException e) {
-            LOG.warn("Intake {}: no readable MSH ({}); closing the connection", intakeId, e.getMessage());
+            // The frame itself is never logged: it may hold patient data.
+            unreadable.warn("Intake {}: no readable MSH ({}); closing the connection", intakeId, e.getMessage());
             return new IntakeDecision(intakeId, receivedAt, raw, null, false,
                     IntakeError.reject(IntakeError.SEGMENT_SEQUENCE_ERROR, "MSH", e.getMessage()), null);
         }

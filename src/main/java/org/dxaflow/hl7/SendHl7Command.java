@@ -1,49 +1,61 @@
 package org.dxaflow.hl7;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code send-hl7 --host H --port P [--timeout MS] FILE...}: sends each file as one message over a
- * single MLLP connection and prints the ACK. Exit status 0 when every ACK is AA (or CA), 1 when
- * any is not, 2 on bad usage or a connection failure.
+ * {@code send-hl7 [--host H] [--port P] [--timeout MS] FILE...}: sends each file as one message over a
+ * single MLLP connection and prints the ACK. Exit status 0 when every ACK is AA (or CA), 1 when any
+ * is not or the engine cannot be reached, 2 on bad usage (a missing file included: nothing is sent).
  */
-public final class SendHl7Command {
+@Command(name = "send-hl7", mixinStandardHelpOptions = true,
+        versionProvider = org.dxaflow.app.Dxaflow.Version.class,
+        description = "Send HL7 v2 files over MLLP, one message per file on one connection, and print each ACK.",
+        footer = {"", "Exit codes: 0 every ACK AA/CA, 1 an ACK was not (or no connection), 2 usage error"
+                + " (e.g. file not found; nothing is sent)."})
+public final class SendHl7Command implements Callable<Integer> {
 
-    private final PrintStream out;
-    private final PrintStream err;
+    @Spec
+    CommandSpec spec;
 
-    public SendHl7Command(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Engine host (default: ${DEFAULT-VALUE}).")
+    String host;
 
-    public int run(String[] args) {
-        String host = "127.0.0.1";
-        int port = 2575;
-        int timeout = 10_000;
-        List<Path> files = new ArrayList<>();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--host" -> host = args[++i];
-                    case "--port" -> port = Integer.parseInt(args[++i]);
-                    case "--timeout" -> timeout = Integer.parseInt(args[++i]);
-                    default -> files.add(Path.of(args[i]));
-                }
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2575",
+            description = "MLLP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000",
+            description = "Connect and ACK timeout in milliseconds (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "HL7 v2 message files (ER7).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (Files.isDirectory(file)
+                        ? "not a file: " : "file not found: ") + file);
             }
-        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
-            err.println("usage: send-hl7 --host H --port P [--timeout MS] FILE...");
-            return 2;
-        }
-        if (files.isEmpty()) {
-            err.println("usage: send-hl7 --host H --port P [--timeout MS] FILE...");
-            return 2;
+            if (!Files.isReadable(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "file not readable: " + file);
+            }
         }
         boolean allAccepted = true;
         try (MllpClient client = new MllpClient(host, port, timeout)) {
@@ -53,12 +65,13 @@ public final class SendHl7Command {
                 allAccepted &= code.equals("AA") || code.equals("CA");
                 out.println("== " + file + " -> " + code);
                 out.println(ack.replace('\r', '\n').strip());
+                out.flush();
             }
         } catch (IOException e) {
-            err.println("send-hl7: " + e.getMessage());
-            return 2;
+            err.println("send-hl7: cannot send to " + host + ":" + port + ": " + e);
+            return CommandLine.ExitCode.SOFTWARE;
         }
-        return allAccepted ? 0 : 1;
+        return allAccepted ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
     }
 
     static String ackCode(String ack) {

@@ -1,5 +1,7 @@
 package org.dxaflow.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** A code with its display text and coding scheme (HL7 CE/CWE, DICOM code sequence item). */
 public record CodedValue(String code, String text, String scheme) {
     public CodedValue {
@@ -8,6 +10,8 @@ public record CodedValue(String code, String text, String scheme) {
         scheme = scheme == null ? "" : scheme;
     }
 
+    /** A helper, not data: kept out of JSON (it showed as "empty": … on every CodedValue). */
+    @JsonIgnore
     public boolean isEmpty() {
         return code.isEmpty() && text.isEmpty();
     }

@@ -1,5 +1,7 @@
 package org.dxaflow.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** A person's name in its parts, as HL7 XPN/XCN and DICOM PN both carry it. */
 public record PersonName(String family, String given, String middle, String prefix) {
 
@@ -12,6 +14,8 @@ public record PersonName(String family, String given, String middle, String pref
         prefix = nz(prefix);
     }
 
+    /** A helper, not data: kept out of JSON (it showed as "empty": … on every PersonName). */
+    @JsonIgnore
     public boolean isEmpty() {
         return family.isEmpty() && given.isEmpty();
     }

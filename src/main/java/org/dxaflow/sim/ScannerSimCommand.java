@@ -1,11 +1,13 @@
 package org.dxaflow.sim;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.dxaflow.dicom.data.Implementation;
 import org.dxaflow.dicom.data.UidGenerator;
 import org.dxaflow.dicom.dimse.service.MppsScu;
@@ -15,6 +17,11 @@ import org.dxaflow.dicom.dimse.storage.StoreScu;
 import org.dxaflow.dicom.net.RequestorConfig;
 import org.dxaflow.dicom.sr.DxaResultSr;
 import org.dxaflow.dicom.sr.SiteMeasurement;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code scanner-sim --host H --port P --aet AET [--calling-aet SCANNER] --accession ACC
@@ -23,7 +30,13 @@ import org.dxaflow.dicom.sr.SiteMeasurement;
  * when every step succeeded, 1 when a step failed, 2 on bad usage, 3 when the worklist did not
  * give exactly one item for the accession.
  */
-public final class ScannerSimCommand {
+@Command(name = "scanner-sim", mixinStandardHelpOptions = true,
+        versionProvider = org.dxaflow.app.Dxaflow.Version.class,
+        description = "Play a DXA scanner against a running engine: find the accession on the Modality Worklist,"
+                + " report MPPS IN PROGRESS, build a result SR, C-STORE it, report MPPS COMPLETED.",
+        footer = {"", "Exit codes: 0 every step succeeded, 1 a step failed, 2 usage error,"
+                + " 3 the worklist did not give exactly one item for the accession."})
+public final class ScannerSimCommand implements Callable<Integer> {
 
     static final String USAGE = "usage: scanner-sim --host H --port P --aet AET [--calling-aet SCANNER]"
             + " --accession ACC [--bmd SITE[:SIDE]=BMD[,T=t][,Z=z][,BMC=g][,AREA=cm2] ...] [--out FILE]"
@@ -39,9 +52,50 @@ public final class ScannerSimCommand {
                    boolean defaultMeasurements, Path out, Duration timeout, String uidRoot) {
     }
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host of the SCP (the engine).")
+    String host;
+
+    @Option(names = "--port", required = true, paramLabel = "PORT", description = "DICOM port of the SCP.")
+    int port;
+
+    @Option(names = "--aet", required = true, paramLabel = "AET", description = "Called AE title (the engine's).")
+    String aet;
+
+    @Option(names = "--calling-aet", paramLabel = "SCANNER", defaultValue = "SCANNER",
+            description = "Our AE title (default: ${DEFAULT-VALUE}).")
+    String calling;
+
+    @Option(names = "--accession", required = true, paramLabel = "ACC", description = "Accession number to scan.")
+    String accession;
+
+    @Option(names = "--bmd", paramLabel = "SITE[:SIDE]=BMD[,T=t][,Z=z][,BMC=g][,AREA=cm2]",
+            description = "A measured site; repeat for each (default: ${sys:line.separator}"
+                    + "  L1-L4=0.912,T=-1.8,Z=-0.6 FEMORAL_NECK:LEFT=0.701,T=-2.1,Z=-0.9"
+                    + " TOTAL_HIP:LEFT=0.823,T=-1.4,Z=-0.5).")
+    List<String> bmd = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the result SR to this file.")
+    Path outFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Connect, read and association timeout in seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--uid-root", paramLabel = "ROOT", description = "Root of the UIDs the SR gets"
+            + " (default: the shipped placeholder).")
+    String uidRoot = UidGenerator.DEFAULT_ROOT;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+
+    /** As a subcommand of dxaflow: prints through the command line's own writers. */
+    public ScannerSimCommand(Clock clock) {
+        this(null, null, clock);
+    }
 
     public ScannerSimCommand(PrintStream out, PrintStream err, Clock clock) {
         this.out = out;
@@ -49,17 +103,31 @@ public final class ScannerSimCommand {
         this.clock = clock;
     }
 
+    /** Parses and runs, printing to the streams given to the constructor; returns the exit status. */
     public int run(String[] args) {
+        CommandLine cl = new CommandLine(this);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("scanner-sim: " + e.getMessage());
+            e.getCommandLine().getErr().println(USAGE);
+            return CommandLine.ExitCode.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         Options o;
         try {
-            o = parse(args);
+            o = options();
         } catch (IllegalArgumentException e) {
-            err.println("scanner-sim: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (o.defaultMeasurements()) {
-            out.println("[setup] no --bmd given, reporting " + String.join(" ", DEFAULT_MEASUREMENTS));
+            stdout.println("[setup] no --bmd given, reporting " + String.join(" ", DEFAULT_MEASUREMENTS));
         }
         RequestorConfig config = RequestorConfig.defaults(o.callingAeTitle())
                 .withTimeouts(o.timeout(), o.timeout(), o.timeout());
@@ -67,49 +135,27 @@ public final class ScannerSimCommand {
                 new StoreScu(config), new DxaResultSr(EQUIPMENT), new UidGenerator(o.uidRoot()), clock);
         try {
             sim.run(new ScannerSimulator.Scan(o.peer(), o.callingAeTitle(), o.accession(), o.measurements(), o.out()),
-                    (step, message) -> out.println("[" + step + "] " + message));
+                    (step, message) -> {
+                        stdout.println("[" + step + "] " + message);
+                        stdout.flush();
+                    });
         } catch (ScannerSimException e) {
-            err.println("scanner-sim: " + e.getMessage());
+            stderr.println("scanner-sim: " + e.getMessage());
+            stderr.flush();
             return e.exitStatus();
         }
-        out.println("[done] scan of accession " + o.accession() + " reported");
+        stdout.println("[done] scan of accession " + o.accession() + " reported");
+        stdout.flush();
         return 0;
     }
 
-    static Options parse(String[] args) {
-        String host = null;
-        String aet = null;
-        String calling = "SCANNER";
-        String accession = null;
-        String uidRoot = UidGenerator.DEFAULT_ROOT;
-        Integer port = null;
-        Path outFile = null;
-        Duration timeout = Duration.ofSeconds(30);
-        List<String> bmd = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String opt = args[i];
-            String value = i + 1 < args.length ? args[++i] : null;
-            if (value == null) {
-                throw new IllegalArgumentException(opt + " needs a value");
-            }
-            switch (opt) {
-                case "--host" -> host = value;
-                case "--port" -> port = integer(opt, value);
-                case "--aet" -> aet = value;
-                case "--calling-aet" -> calling = value;
-                case "--accession" -> accession = value;
-                case "--bmd" -> bmd.add(value);
-                case "--out" -> outFile = Path.of(value);
-                case "--timeout" -> timeout = Duration.ofSeconds(integer(opt, value));
-                case "--uid-root" -> uidRoot = value;
-                default -> throw new IllegalArgumentException("unknown option " + opt);
-            }
-        }
-        if (host == null || port == null || aet == null || accession == null) {
-            throw new IllegalArgumentException("--host, --port, --aet and --accession are required");
-        }
+    /** The parsed options checked together; an {@link IllegalArgumentException} is a usage error. */
+    Options options() {
         if (calling.isBlank() || calling.length() > 16) {
             throw new IllegalArgumentException("--calling-aet must be 1..16 characters");
+        }
+        if (timeoutSeconds <= 0) {
+            throw new IllegalArgumentException("--timeout must be a positive number of seconds");
         }
         new UidGenerator(uidRoot); // validates the root before anything is sent
         boolean defaults = bmd.isEmpty();
@@ -119,14 +165,6 @@ public final class ScannerSimCommand {
             throw new IllegalArgumentException("a site and side may be given only once");
         }
         return new Options(new RemoteAe(host, port, aet), calling, accession, measurements, defaults, outFile,
-                timeout, uidRoot);
-    }
-
-    private static int integer(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a number, got '" + value + "'");
-        }
+                Duration.ofSeconds(timeoutSeconds), uidRoot);
     }
 }

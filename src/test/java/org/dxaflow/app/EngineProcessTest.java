@@ -73,6 +73,13 @@ class EngineProcessTest {
         }
         assertTrue(Files.isDirectory(dataDir.resolve("broker").resolve("journal")), "journal in the data dir");
         assertTrue(Files.exists(dataDir.resolve("db").resolve("dxaflow.mv.db")), "database in the data dir");
+        String log;
+        try (var logs = Files.list(dataDir)) {
+            log = Files.readString(logs.filter(f -> f.getFileName().toString().startsWith("engine-")).findFirst()
+                    .orElseThrow());
+        }
+        assertTrue(log.contains("WARN  [main] org.dxaflow.app.Engine - Configuration: dxaflow.dicom.uidroot is the"
+                + " shipped placeholder"), "start-up warns about the placeholder UID root:\n" + log);
     }
 
     @Test

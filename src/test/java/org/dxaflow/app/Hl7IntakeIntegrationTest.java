@@ -313,6 +313,55 @@ class Hl7IntakeIntegrationTest {
     }
 
     @Test
+    void sendHl7PrintsEachAckAndItsExitCodeSaysWhetherAllWereAccepted() throws IOException {
+        Path good = dataDir.resolve("send-hl7-good.hl7");
+        java.nio.file.Files.writeString(good, sample("04-omg-o19-v25-new-order.hl7", "T-CLI", "T-CLI1"),
+                StandardCharsets.ISO_8859_1);
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = Dxaflow.commandLine(java.util.Map.of(), new java.util.Properties());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cl.execute("send-hl7", "--host", "127.0.0.1", "--port", Integer.toString(hl7Port),
+                good.toString()));
+        assertTrue(out.toString().startsWith("== " + good + " -> AA\nMSH|"), out.toString());
+        awaitOrder("T-CLI", "SCHEDULED");
+
+        java.io.StringWriter out2 = new java.io.StringWriter();
+        cl = Dxaflow.commandLine(java.util.Map.of(), new java.util.Properties());
+        cl.setOut(new java.io.PrintWriter(out2, true));
+        assertEquals(1, cl.execute("send-hl7", "--port", Integer.toString(hl7Port), good.toString(),
+                "samples/hl7/invalid/invalid-nhs-number.hl7"));
+        assertTrue(out2.toString().contains("invalid-nhs-number.hl7 -> AE"), out2.toString());
+    }
+
+    @Test
+    void orderJsonHasNoHelperFlags() throws IOException {
+        assertEquals("AA", msa(send(sample("01-orm-o01-v23-new-order.hl7", "T-JSON", "T-JSON1")), 1));
+        JsonNode order = awaitOrder("T-JSON", "SCHEDULED");
+        JsonNode detail = http.get("/api/orders/" + order.get("id").asText()).json();
+        for (JsonNode n : new JsonNode[] {http.get("/api/orders").json(), detail}) {
+            java.util.List<String> leaked = new java.util.ArrayList<>();
+            collectFields(n, "", leaked);
+            assertTrue(leaked.isEmpty(), "helper getters in the API JSON: " + leaked);
+        }
+        assertEquals("HOLT", detail.get("patient").get("name").get("family").asText(), detail.toString());
+    }
+
+    private static void collectFields(JsonNode n, String path, java.util.List<String> leaked) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("empty") || f.getKey().equals("identified")) {
+                    leaked.add(path + "." + f.getKey());
+                }
+                collectFields(f.getValue(), path + "." + f.getKey(), leaked);
+            });
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                collectFields(n.get(i), path + "[" + i + "]", leaked);
+            }
+        }
+    }
+
+    @Test
     void healthIsUpWithEveryCheckNamed() {
         Http.Reply r = http.get("/api/health");
         assertEquals(200, r.status());

@@ -142,7 +142,8 @@ class DensitometryApiTest {
 
     @Test
     void unknownFieldsAndWrongTypesAreA400NamingThePath() throws Exception {
-        // a misspelt "menopausal" must not silently leave the woman without a WHO category
+        // a misspelt "menopausal" must not silently be read as "not stated" (the menopausal-status rule would
+        // then decide): the unknown field is a 400
         assertEquals(List.of("menopause"), badFields(EXCLUSION_AND_CHANGE.replace("\"menopausal\":true",
                 "\"menopause\":true")));
         assertEquals(List.of("prior.sites[0].bmdd"), badFields(EXCLUSION_AND_CHANGE.replace(
@@ -151,5 +152,47 @@ class DensitometryApiTest {
                 "\"bmd\":\"heavy\",\"bmc\":13.12")));
         assertEquals(List.of(""), badFields("{\"sex\":\"F\","));
         assertEquals(List.of(""), badFields(""));
+    }
+
+    static List<JsonNode> errors(String body) throws Exception {
+        ApiResponse r = API.compute(body);
+        assertEquals(400, r.status(), r.body());
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(r.body()).get("errors").forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void everyUnknownFieldAndWrongTypeIsNamedInOneAnswer() throws Exception {
+        String body = EXCLUSION_AND_CHANGE
+                .replace("\"birthDate\":\"1955-03-12\",", "")
+                .replace("\"menopausal\":true", "\"menopausal\":\"yes\",\"colour\":\"red\"")
+                .replace("\"bmd\":0.820,\"bmc\":13.12", "\"bmd\":\"heavy\",\"bmc\":13.12,\"density\":{\"a\":[1,2]}")
+                .replace("\"area\":17.00,\"tScore\":0.4", "\"area\":true,\"tScore\":{\"x\":1}")
+                .replace("{\"site\":\"L1\",\"bmd\":0.820", "{\"site\":\"L1\",\"bmdd\":0.820");
+        List<JsonNode> errors = errors(body);
+        assertEquals(List.of("menopausal", "colour", "sites[1].bmd", "sites[1].density", "sites[2].area",
+                "sites[2].tScore", "prior.sites[0].bmdd", "birthDate"),
+                errors.stream().map(e -> e.get("field").asText()).toList(), errors.toString());
+        assertEquals("unknown field 'colour'", errors.get(1).get("message").asText());
+        assertEquals("unknown field 'bmdd'", errors.get(6).get("message").asText());
+        assertTrue(errors.get(0).get("message").asText().contains("true or false"), errors.get(0).toString());
+        assertTrue(errors.get(2).get("message").asText().contains("a number"), errors.get(2).toString());
+        assertTrue(errors.get(4).get("message").asText().contains("a number"), errors.get(4).toString());
+        assertTrue(errors.get(5).get("message").asText().contains("a number"), errors.get(5).toString());
+        assertEquals("is required", errors.get(7).get("message").asText());
+    }
+
+    @Test
+    void wrongTypesOfWholeSectionsAreNamedWithTheRest() throws Exception {
+        String body = EXCLUSION_AND_CHANGE.replaceFirst("\"manufacturer\":\"HOLOGIC\"", "\"manufacturer\":[\"HOLOGIC\"]");
+        assertEquals(List.of("manufacturer"), badFields(body));
+        assertEquals(List.of("sites", "referral", "extra"), badFields("""
+                {"sex":"M","birthDate":"1950-01-01","scanDate":"2026-11-28","manufacturer":"HOLOGIC",
+                 "sites":"L1-L4=0.9","referral":5,"extra":null}"""));
+        assertEquals(List.of("sites[0]", "sites[1].site"), badFields("""
+                {"sex":"M","birthDate":"1950-01-01","scanDate":"2026-11-28","manufacturer":"HOLOGIC",
+                 "sites":[1,{"site":7,"bmd":0.9}]}""").subList(0, 2));
+        assertEquals(List.of(""), badFields("[1,2]"));
     }
 }
