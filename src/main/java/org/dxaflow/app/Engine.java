@@ -160,7 +160,7 @@ public final class Engine implements AutoCloseable {
                 new AppointmentBook(orders, schedules, policy), clock));
         main.bind("autoJustification", new AutoJustification(jdbc, orders, decisions,
                 new ReferralAssembler(conf.questions(), conf.pathway().zone()),
-                new JustificationGate(conf.rules(), clock), conf.rules(), applier, clock));
+                new JustificationGate(conf.rules(), conf.densitometry().menopausalStatus(), clock), conf.rules(), applier, clock));
         main.bind("risOutbox", new RisOutbox(statuses, orders, schedules,
                 new RisStatusMessages(ris, conf.pathway().zone()), clock, ris.enabled()));
         main.bind("risLink", new RisLink(ris));

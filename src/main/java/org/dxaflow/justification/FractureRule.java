@@ -1,19 +1,24 @@
 package org.dxaflow.justification;
 
 import java.util.Map;
+import org.dxaflow.clinical.MenopausalAssessment;
+import org.dxaflow.clinical.MenopausalStatusRule;
 
 /**
  * Appendix 2 item 1: "Postmenopausal women and men &gt;50 with history of one or more fractures
- * after age 40". Menopause not stated is assumed from the configured age; below it the status is
- * UNKNOWN (held), never guessed.
+ * after age 40". Menopause not stated is resolved by the one configured menopausal-status rule
+ * (conf/clinical/menopausal-status.yaml), the same densitometry uses; when it cannot be inferred the
+ * status is UNKNOWN (held), never guessed.
  */
 final class FractureRule implements JustificationRule {
 
     private static final String NAME = ReferralReason.FRACTURE.name();
     private final RuleSet.Fracture thresholds;
+    private final MenopausalStatusRule menopausalStatus;
 
-    FractureRule(RuleSet.Fracture thresholds) {
+    FractureRule(RuleSet.Fracture thresholds, MenopausalStatusRule menopausalStatus) {
         this.thresholds = thresholds;
+        this.menopausalStatus = menopausalStatus;
     }
 
     @Override
@@ -53,18 +58,17 @@ final class FractureRule implements JustificationRule {
     }
 
     private RuleEvaluation woman(YesNo menopause, int age, Map<String, Object> data) {
-        String basis;
-        if (menopause == YesNo.Y) {
-            basis = "postmenopausal (stated)";
-        } else if (menopause == YesNo.N) {
+        Boolean stated = menopause == YesNo.Y ? Boolean.TRUE : menopause == YesNo.N ? Boolean.FALSE : null;
+        MenopausalAssessment status = menopausalStatus.assess(stated, "referral MENOPAUSE=" + menopause, age);
+        if (status.premenopausal()) {
             return RuleEvaluation.hold(NAME, CriterionStatus.NOT_MET, data,
                     "Woman stated not postmenopausal: outside the fracture criterion, practitioner to assess");
-        } else if (age >= thresholds.menopauseAssumedFromAgeYears()) {
-            basis = "postmenopausal (not stated, assumed at age " + thresholds.menopauseAssumedFromAgeYears() + " or over)";
-        } else {
-            return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data, "Menopause status not stated and age "
-                    + age + " is under " + thresholds.menopauseAssumedFromAgeYears() + ": cannot assume postmenopausal");
         }
+        if (status.unknown()) {
+            return RuleEvaluation.hold(NAME, CriterionStatus.UNKNOWN, data,
+                    "Menopause status " + status.basis() + ": cannot take her as postmenopausal");
+        }
+        String basis = status.inferred() ? "postmenopausal (" + status.basis() + ")" : "postmenopausal (stated)";
         String note = "Woman aged " + age + ", " + basis + ", with fracture after age 40";
         if (age > thresholds.treatmentWithoutBmdWomenOlderThanYears()) {
             return RuleEvaluation.met(NAME, data, note + ". Postmenopausal women over "

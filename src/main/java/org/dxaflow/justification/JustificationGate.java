@@ -1,6 +1,7 @@
 package org.dxaflow.justification;
 
 import java.time.Clock;
+import org.dxaflow.clinical.MenopausalStatusRule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,13 +24,14 @@ public final class JustificationGate {
     private final OutcomeResolver resolver = new OutcomeResolver();
     private final ProtocolPlanner planner;
 
-    public JustificationGate(RuleSet rules, Clock clock) {
+    /** @param menopausalStatus the pathway's one rule for an unstated menopausal status (shared with densitometry) */
+    public JustificationGate(RuleSet rules, MenopausalStatusRule menopausalStatus, Clock clock) {
         this.rules = rules;
         this.clock = clock;
         this.administration = new ReferralAdministrationChecks(rules.referrers());
         this.safety = new SafetyHoldChecks(rules.eligibility());
         this.criteria = List.of(
-                new FractureRule(rules.fracture()),
+                new FractureRule(rules.fracture(), menopausalStatus),
                 new SteroidRule(rules.steroids(), rules.delegation().thresholdReadings()),
                 new RadiologicalOsteopeniaRule(),
                 new DiseaseMedicationRule(rules.diseaseMedication()),

@@ -41,7 +41,7 @@ public record RuleSet(
     public record Eligibility(int minAgeYears) { }
 
     /** Appendix 2 item 1. */
-    public record Fracture(int menopauseAssumedFromAgeYears, int menOlderThanYears,
+    public record Fracture(int menOlderThanYears,
                            int treatmentWithoutBmdWomenOlderThanYears) { }
 
     /** Appendix 2 item 2. */

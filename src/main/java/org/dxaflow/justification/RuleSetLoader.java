@@ -109,7 +109,7 @@ public final class RuleSetLoader {
     }
 
     private RuleSet.Fracture fracture(MapReader m) {
-        RuleSet.Fracture f = new RuleSet.Fracture(m.integer("menopauseAssumedFromAgeYears"),
+        RuleSet.Fracture f = new RuleSet.Fracture(
                 m.integer("menOlderThanYears"), m.integer("treatmentWithoutBmdWomenOlderThanYears"));
         m.finish();
         return f;

@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * RuleSet rules = new RuleSetLoader().load(Path.of("conf/justification"));   // rules.yaml + referrers.yaml
- * JustificationGate gate = new JustificationGate(rules, Clock.systemUTC());
+ * JustificationGate gate = new JustificationGate(rules, menopausalStatusRule, Clock.systemUTC());
  *
  * ReferralQuestionMapping mapping = ReferralQuestionMapping.load(Path.of("mappings/hl7/referral-questions.yaml"));
  * MappedAnswers mapped = mapping.map(observations);                  // OBX-3/OBX-5 -> canonical fields

@@ -47,7 +47,7 @@ class DecisionRecordTest {
         raw.put(ReferralField.RECENT_NM_OR_CONTRAST_DATE, List.of("20261125"));
         Referral r = new Referral("ORD1", LocalDate.of(2026, 11, 27), LocalDate.of(1960, 1, 1), Sex.F,
                 new Referrer("G1", "Dr A"), new ReferralAnswersParser().parse(raw));
-        return new JustificationGate(rules, CLOCK).evaluate(r);
+        return new JustificationGate(rules, org.dxaflow.justification.TestReferrals.MENOPAUSE, CLOCK).evaluate(r);
     }
 
     @Test

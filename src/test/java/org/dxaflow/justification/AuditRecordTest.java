@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditRecordTest {
 
     private static final RuleSet RULES = TestReferrals.shippedRules();
-    private static final JustificationGate GATE = new JustificationGate(RULES, TestReferrals.CLOCK);
+    private static final JustificationGate GATE = new JustificationGate(RULES, TestReferrals.MENOPAUSE, TestReferrals.CLOCK);
     private static final List<String> EVERY_CHECK = List.of("REFERRER_IDENTIFIED", "REFERRER_ENTITLED", "REASON_GIVEN",
             "ADULT_PATIENT", "NOT_PREGNANT", "RECOGNISED_REASON", "FRACTURE", "STEROIDS", "RADIOLOGICAL_OSTEOPENIA",
             "DISEASE_MEDICATION", "FRAX", "FOLLOW_UP", "OTHER_CLINICAL_DETAILS");

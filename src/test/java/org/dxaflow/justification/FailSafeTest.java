@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FailSafeTest {
 
-    private static final JustificationGate GATE = new JustificationGate(TestReferrals.shippedRules(), TestReferrals.CLOCK);
+    private static final JustificationGate GATE = new JustificationGate(TestReferrals.shippedRules(), TestReferrals.MENOPAUSE, TestReferrals.CLOCK);
     private static final Object[] INHALED_ONLY = {REFREASON, "STEROIDS", STEROID_ROUTE, "INHALED", STEROID_ORAL_COURSES, "N"};
 
     private static Referral inhaledOnlyPlus(Sex sex, int age, Object... more) {

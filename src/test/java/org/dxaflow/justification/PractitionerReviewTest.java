@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PractitionerReviewTest {
 
     private static final RuleSet RULES = TestReferrals.shippedRules();
-    private static final JustificationGate GATE = new JustificationGate(RULES, TestReferrals.CLOCK);
+    private static final JustificationGate GATE = new JustificationGate(RULES, TestReferrals.MENOPAUSE, TestReferrals.CLOCK);
     private static final Clock LATER = Clock.fixed(Instant.parse("2025-06-03T14:30:00Z"), ZoneOffset.UTC);
     private static final PractitionerReview REVIEW = new PractitionerReview(RULES.protocol(), LATER);
     private static final Practitioner DR_REVIEWER = new Practitioner("PRAC-0002", "Dr R Reviewer", "Consultant radiologist");

@@ -29,7 +29,7 @@ class ReferralCasesTest {
         mapping = ReferralQuestionMapping.load(ReferralCaseFile.MAPPING);
         RuleSet rules = new RuleSetLoader().load(Path.of("conf/justification/rules.yaml"),
                 ReferralCaseFile.DIR.resolve("referrers.yaml"));
-        gate = new JustificationGate(rules, Clock.fixed(Instant.parse("2025-06-02T09:00:00Z"), ZoneOffset.UTC));
+        gate = new JustificationGate(rules, TestReferrals.MENOPAUSE, Clock.fixed(Instant.parse("2025-06-02T09:00:00Z"), ZoneOffset.UTC));
     }
 
     static Stream<Path> cases() {

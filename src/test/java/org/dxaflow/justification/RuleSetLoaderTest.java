@@ -25,7 +25,7 @@ class RuleSetLoaderTest {
         assertEquals("PRAC-0001", rules.delegation().practitioner().id());
         assertTrue(rules.delegation().document().startsWith("DXA-IRMER-DEL-001"));
         assertEquals(18, rules.eligibility().minAgeYears());
-        assertEquals(55, rules.fracture().menopauseAssumedFromAgeYears());
+        assertEquals(50, rules.fracture().menOlderThanYears());
         assertEquals(List.of(SteroidRoute.ORAL, SteroidRoute.IV), rules.steroids().systemicRoutes());
         assertEquals(0, new BigDecimal("15").compareTo(rules.steroids().minDailyDoseMg()));
         assertEquals(List.of(NoggZone.AMBER, NoggZone.RED), rules.frax().referralZones());

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Small builders for tests that need a referral in code rather than from a case file. */
-final class TestReferrals {
+public final class TestReferrals {
 
     static final LocalDate REFERRAL_DATE = LocalDate.of(2025, 6, 2);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-02T09:00:00Z"), ZoneOffset.UTC);
@@ -29,6 +29,11 @@ final class TestReferrals {
         return new Referral("T-" + age, REFERRAL_DATE, REFERRAL_DATE.minusYears(age).minusDays(30), sex, referrer,
                 new ReferralAnswersParser().parse(raw));
     }
+
+    /** The shipped conf/clinical/menopausal-status.yaml: the gate and densitometry read the same rule. */
+    public static final org.dxaflow.clinical.MenopausalStatusRule MENOPAUSE =
+            new org.dxaflow.densitometry.conf.ReferenceDataLoader()
+                    .loadMenopausalStatus(Path.of("conf/clinical/menopausal-status.yaml"));
 
     static RuleSet shippedRules() {
         return new RuleSetLoader().load(Path.of("conf/justification"));

@@ -121,6 +121,6 @@ class ThresholdChangeTest {
     }
 
     private static JustificationDecision decide(ConfCopy conf, Referral referral) {
-        return new JustificationGate(conf.load(), TestReferrals.CLOCK).evaluate(referral);
+        return new JustificationGate(conf.load(), TestReferrals.MENOPAUSE, TestReferrals.CLOCK).evaluate(referral);
     }
 }

@@ -70,6 +70,14 @@ public final class ReferenceDataLoader {
         return new DensitometryConfig(data, settings, lsc, menopause);
     }
 
+    /** Only conf/clinical/menopausal-status.yaml (for callers that need the rule without densitometry). */
+    public MenopausalStatusRule loadMenopausalStatus(Path file) {
+        ConfigErrors errors = new ConfigErrors();
+        MenopausalStatusRule rule = new SettingsLoader(yaml).loadMenopausalStatus(file, errors);
+        errors.throwIfAny();
+        return rule;
+    }
+
     ReferenceData loadReferenceData(Path dir, ConfigErrors errors) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
