@@ -17,6 +17,7 @@ import org.dxaflow.dicom.dimse.storage.StoreScu;
 import org.dxaflow.dicom.net.RequestorConfig;
 import org.dxaflow.dicom.sr.DxaResultSr;
 import org.dxaflow.dicom.sr.SiteMeasurement;
+import org.dxaflow.dicom.sr.VertebraGrade;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
 public final class ScannerSimCommand implements Callable<Integer> {
 
     static final String USAGE = "usage: scanner-sim --host H --port P --aet AET [--calling-aet SCANNER]"
-            + " --accession ACC [--bmd SITE[:SIDE]=BMD[,T=t][,Z=z][,BMC=g][,AREA=cm2] ...] [--out FILE]"
+            + " --accession ACC [--bmd SITE[:SIDE]=BMD[,T=t][,Z=z][,BMC=g][,AREA=cm2] ...]"
+            + " [--vfa VERTEBRA=GRADE ...] [--out FILE]"
             + " [--timeout SECONDS] [--uid-root ROOT]";
     /** Used when no --bmd is given, so a bare run still sends a plausible report. */
     static final List<String> DEFAULT_MEASUREMENTS = List.of(
@@ -49,7 +51,11 @@ public final class ScannerSimCommand implements Callable<Integer> {
 
     /** Parsed command line. */
     record Options(RemoteAe peer, String callingAeTitle, String accession, List<SiteMeasurement> measurements,
-                   boolean defaultMeasurements, Path out, Duration timeout, String uidRoot) {
+                   List<VertebraGrade> vfa, boolean defaultMeasurements, Path out, Duration timeout, String uidRoot) {
+        Options {
+            measurements = List.copyOf(measurements);
+            vfa = List.copyOf(vfa);
+        }
     }
 
     @Spec
@@ -76,6 +82,11 @@ public final class ScannerSimCommand implements Callable<Integer> {
                     + "  L1-L4=0.912,T=-1.8,Z=-0.6 FEMORAL_NECK:LEFT=0.701,T=-2.1,Z=-0.9"
                     + " TOTAL_HIP:LEFT=0.823,T=-1.4,Z=-0.5).")
     List<String> bmd = new ArrayList<>();
+
+    @Option(names = "--vfa", paramLabel = "VERTEBRA=GRADE",
+            description = "Vertebral fracture assessment of one vertebra (T4..T12, L1..L4), Genant grade 0-3;"
+                    + " repeat for each vertebra read.")
+    List<String> vfa = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the result SR to this file.")
     Path outFile;
@@ -134,7 +145,8 @@ public final class ScannerSimCommand implements Callable<Integer> {
         ScannerSimulator sim = new ScannerSimulator(new WorklistScu(config), new MppsScu(config),
                 new StoreScu(config), new DxaResultSr(EQUIPMENT), new UidGenerator(o.uidRoot()), clock);
         try {
-            sim.run(new ScannerSimulator.Scan(o.peer(), o.callingAeTitle(), o.accession(), o.measurements(), o.out()),
+            sim.run(new ScannerSimulator.Scan(o.peer(), o.callingAeTitle(), o.accession(), o.measurements(), o.vfa(),
+                    o.out()),
                     (step, message) -> {
                         stdout.println("[" + step + "] " + message);
                         stdout.flush();
@@ -147,6 +159,20 @@ public final class ScannerSimCommand implements Callable<Integer> {
         stdout.println("[done] scan of accession " + o.accession() + " reported");
         stdout.flush();
         return 0;
+    }
+
+    static VertebraGrade vertebraGrade(String text) {
+        String[] kv = text.split("=", 2);
+        if (kv.length != 2) {
+            throw new IllegalArgumentException("--vfa " + text + ": expected VERTEBRA=GRADE, e.g. T12=2");
+        }
+        try {
+            return new VertebraGrade(kv[0].trim().toUpperCase(java.util.Locale.ROOT), Integer.parseInt(kv[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--vfa " + text + ": the grade must be 0, 1, 2 or 3");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--vfa " + text + ": " + e.getMessage());
+        }
     }
 
     /** The parsed options checked together; an {@link IllegalArgumentException} is a usage error. */
@@ -164,7 +190,11 @@ public final class ScannerSimCommand implements Callable<Integer> {
         if (measurements.stream().map(SiteMeasurement::label).distinct().count() < measurements.size()) {
             throw new IllegalArgumentException("a site and side may be given only once");
         }
-        return new Options(new RemoteAe(host, port, aet), calling, accession, measurements, defaults, outFile,
+        List<VertebraGrade> grades = vfa.stream().map(ScannerSimCommand::vertebraGrade).toList();
+        if (grades.stream().map(VertebraGrade::vertebra).distinct().count() < grades.size()) {
+            throw new IllegalArgumentException("a vertebra may be given only once in --vfa");
+        }
+        return new Options(new RemoteAe(host, port, aet), calling, accession, measurements, grades, defaults, outFile,
                 Duration.ofSeconds(timeoutSeconds), uidRoot);
     }
 }

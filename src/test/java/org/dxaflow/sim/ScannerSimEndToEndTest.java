@@ -155,6 +155,27 @@ class ScannerSimEndToEndTest {
         assertEquals(2, run("--accession", "ACC5005", "--bmd", "KNEE:LEFT=0.7"), output());
         assertEquals(2, run("--bmd", "L1=0.7"), output());
         assertEquals(2, run("--accession", "ACC5005", "--bmd", "L1=0.7", "--bmd", "L1=0.8"), output());
+        assertEquals(2, run("--accession", "ACC5005", "--vfa", "C7=2"), output());
+        assertEquals(2, run("--accession", "ACC5005", "--vfa", "T12=4"), output());
+        assertEquals(2, run("--accession", "ACC5005", "--vfa", "T12=2", "--vfa", "T12=1"), output());
         assertEquals(List.of(), rig.mpps, "nothing sent on bad usage");
+    }
+
+    @Test
+    void vfaGradesGoIntoTheSrAsDcmtkReadsThem() throws Exception {
+        rig.schedule(DxaflowRig.entry("ACC5005", 5005));
+        assertEquals(0, run("--accession", "ACC5005", "--bmd", "L1-L4=0.912,T=-1.8", "--vfa", "T12=2",
+                "--vfa", "l1=0"), output());
+        Dcmtk.Result sr = Dcmtk.run("dsrdump", "+Pc", rig.spooled().get(0).toString());
+        assertEquals(0, sr.exitCode(), sr.output());
+        assertTrue(sr.output().lines().noneMatch(l -> l.startsWith("W:") || l.startsWith("E:")), sr.output());
+        List<String> tree = sr.output().lines().map(String::strip).toList();
+        int vfa = tree.indexOf("<contains CONTAINER:(VFA,99DXAFLOW,\"Vertebral fracture assessment\")=SEPARATE>");
+        assertTrue(vfa > 0, sr.output());
+        assertEquals("<contains CONTAINER:(T12,99DXAFLOW,\"T12 vertebra\")=SEPARATE>", tree.get(vfa + 1));
+        assertEquals("<contains NUM:(GENANT-GRADE,99DXAFLOW,\"Genant semiquantitative grade\")=\"2\" ({grade},UCUM,"
+                + "\"grade\")>", tree.get(vfa + 2));
+        assertEquals("<contains CONTAINER:(11994002,SCT,\"L4 vertebra\")=SEPARATE>".replace("11994002", "66794005")
+                .replace("L4", "L1"), tree.get(vfa + 3));
     }
 }
