@@ -126,7 +126,7 @@ public final class DensitometryCalculator {
         Map<String, BigDecimal> lscUsed = new LinkedHashMap<>();
         List<ChangeResult> changes = changes(input, spine.map(SpineAssessment.Outcome::primary), lscUsed);
         List<Flag> allFlags = new ArrayList<>(review);
-        allFlags.addAll(flags.collect(input, vfa.fracture(), scored, diagnostic,
+        allFlags.addAll(flags.collect(input, vfa, scored, diagnostic,
                 spine.map(SpineAssessment.Outcome::primary), changes));
         allFlags.addAll(extra);
         allFlags.addAll(referenceLabels(input, diagnostic, approach));

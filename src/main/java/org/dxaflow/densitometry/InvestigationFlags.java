@@ -29,16 +29,13 @@ final class InvestigationFlags {
         this.who = who;
     }
 
-    List<Flag> collect(ScanInput input, boolean vfaFracture, List<ScoredSite> scored,
+    List<Flag> collect(ScanInput input, VfaReading.Reading vfa, List<ScoredSite> scored,
                        List<DiagnosticRegion> diagnostic, Optional<SpineAssessment.Variant> spine,
                        List<ChangeResult> changes) {
         List<Flag> flags = new ArrayList<>();
-        if (vfaFracture) {
-            List<String> levels = input.vfa().stream().filter(f -> Boolean.TRUE.equals(f.fracture())
-                    || f.genantGrade() != null && f.genantGrade() >= settings.vfaFractureFromGenantGrade())
-                    .map(VfaFinding::vertebra).toList();
-            flags.add(new Flag(FlagCode.VERTEBRAL_FRACTURE_ON_VFA, null, null,
-                    "vertebral fracture reported on VFA" + (levels.isEmpty() ? "" : " at " + String.join(", ", levels))
+        if (vfa.fracture()) {
+            flags.add(new Flag(FlagCode.VERTEBRAL_FRACTURE_ON_VFA, null, null, "vertebral fracture reported on VFA"
+                    + (vfa.fractured().isEmpty() ? "" : " at " + String.join(", ", vfa.fractured()))
                             + ": further imaging and clinical assessment indicated", true));
         }
         for (DiagnosticRegion r : diagnostic) {

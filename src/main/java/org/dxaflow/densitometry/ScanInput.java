@@ -55,9 +55,4 @@ public record ScanInput(
     public int ageAtScan() {
         return Period.between(birthDate, scanDate).getYears();
     }
-
-    public ScanInput withPrior(PriorScan newPrior) {
-        return new ScanInput(sex, birthDate, scanDate, manufacturer, menopausal, menopausalSource, fragilityFracture,
-                vfaVertebralFracture, vfa, device, measurements, newPrior, referral);
-    }
 }

@@ -45,10 +45,6 @@ final class SpineAssessment {
         this.rounding = rounding;
     }
 
-    int minimumVertebrae() {
-        return exclusion.minimumRemaining();
-    }
-
     BigDecimal exclusionDifference() {
         return exclusion.maxDifference();
     }
