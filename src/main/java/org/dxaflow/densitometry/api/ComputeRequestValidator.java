@@ -138,9 +138,11 @@ public final class ComputeRequestValidator {
                     errors.add(new FieldError(p + ".laterality", "not applicable to the lumbar spine"));
                 }
             }
-            positive(e.bmd(), p + ".bmd", errors);
-            positive(e.bmc(), p + ".bmc", errors);
-            positive(e.area(), p + ".area", errors);
+            inRange(e.bmd(), MAX_BMD, "g/cm2", p + ".bmd", errors);
+            inRange(e.bmc(), MAX_BMC, "g", p + ".bmc", errors);
+            inRange(e.area(), MAX_AREA, "cm2", p + ".area", errors);
+            score(e.tScore(), p + ".tScore", errors);
+            score(e.zScore(), p + ".zScore", errors);
             if (site != null) {
                 Measurement m = new Measurement(site, laterality, e.bmd(), e.bmc(), e.area(), e.tScore(), e.zScore());
                 Optional<Measurement> dup = out.stream().filter(o -> o.sameRegion(m)).findFirst();
@@ -166,6 +168,31 @@ public final class ComputeRequestValidator {
     private static void percent(BigDecimal v, String path, List<FieldError> errors) {
         if (v != null && (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
             errors.add(new FieldError(path, "must be a percentage from 0 to 100"));
+        }
+    }
+
+    /**
+     * Physical plausibility, not clinical thresholds: a value outside these is a unit or typing error
+     * (mg/cm2 sent as g/cm2, 1e400), never a measurement. Adult total body is about 1.1-1.3 g/cm2,
+     * 2,000-3,500 g and 1,800-2,500 cm2; the bounds leave a wide margin above.
+     */
+    static final BigDecimal MAX_BMD = new BigDecimal("5");
+    static final BigDecimal MAX_BMC = new BigDecimal("10000");
+    static final BigDecimal MAX_AREA = new BigDecimal("10000");
+    /** A T- or Z-score beyond ±10 SD is not a measurement. */
+    static final BigDecimal MAX_SCORE = BigDecimal.TEN;
+
+    private static void inRange(BigDecimal v, BigDecimal max, String unit, String path, List<FieldError> errors) {
+        positive(v, path, errors);
+        if (v != null && v.compareTo(max) > 0) {
+            errors.add(new FieldError(path, "must be at most " + max.toPlainString() + " " + unit
+                    + " (not a plausible measurement), was " + v.toString()));
+        }
+    }
+
+    private static void score(BigDecimal v, String path, List<FieldError> errors) {
+        if (v != null && v.abs().compareTo(MAX_SCORE) > 0) {
+            errors.add(new FieldError(path, "must be between -10 and 10, was " + v.toString()));
         }
     }
 

@@ -126,4 +126,17 @@ class ComputeRequestValidatorTest {
     void birthAfterScanIsRejected() {
         assertEquals(List.of("birthDate"), fieldsOf(request("2027-01-01", List.of(site("FEMORAL_NECK", "LEFT", "0.7")), null)));
     }
+
+    @Test
+    void implausibleValuesAreNamedNotComputed() {
+        // 1e400 g/cm2 (issue: accepted before), a BMC of 20 kg, an area of 1 m2 and a T-score of -40
+        ComputeRequest r = request("1955-03-12", List.of(
+                new ComputeRequest.SiteEntry("FEMORAL_NECK", "LEFT", new BigDecimal("1e400"), null, null, null, null),
+                new ComputeRequest.SiteEntry("TOTAL_HIP", "LEFT", new BigDecimal("0.9"), new BigDecimal("20000"),
+                        new BigDecimal("10000.1"), new BigDecimal("-40"), null)), null);
+        assertEquals(List.of("sites[0].bmd", "sites[1].bmc", "sites[1].area", "sites[1].tScore"), fieldsOf(r));
+        // the largest plausible values still compute
+        validator.validate(request("1955-03-12", List.of(new ComputeRequest.SiteEntry("TOTAL_BODY", null,
+                new BigDecimal("5"), new BigDecimal("10000"), new BigDecimal("10000"), new BigDecimal("10"), null)), null));
+    }
 }
