@@ -8,6 +8,7 @@ import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.TransferSyntax;
 import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.dimse.storage.SpoolStoreHandler;
+import org.dxaflow.dicom.dimse.storage.StoreRefusedException;
 import org.dxaflow.dicom.dimse.storage.StoreHandler;
 import org.dxaflow.dicom.dimse.storage.StoreRequest;
 import org.slf4j.Logger;
@@ -34,18 +35,22 @@ public final class AnnouncingStoreHandler implements StoreHandler {
     }
 
     @Override
-    public int store(StoreRequest request) throws IOException {
-        int status = spool.store(request);
-        if (status != Status.SUCCESS) {
-            return status;
-        }
+    public int store(StoreRequest request) throws IOException, StoreRefusedException {
+        // Read before keeping: bytes that are not a data set are answered "cannot understand", so the
+        // scanner learns it sent garbage instead of being told it was stored.
         Attributes ds;
         try {
             ds = DataSetReader.read(request.dataSet().bytes(), TransferSyntax.forUid(request.transferSyntaxUid()));
-        } catch (IOException e) {
-            LOG.warn("Object {} from {} spooled but its data set could not be read: {}", request.sopInstanceUid(),
-                    request.callingAeTitle(), e.getMessage());
-            ds = new Attributes();
+        } catch (IOException | RuntimeException e) {
+            throw new StoreRefusedException(Status.CANNOT_UNDERSTAND, "data set cannot be parsed: " + e.getMessage());
+        }
+        if (!request.sopInstanceUid().equals(ds.getString(Tag.SOPInstanceUID))) {
+            throw new StoreRefusedException(Status.CANNOT_UNDERSTAND,
+                    "data set SOP Instance UID differs from the command's");
+        }
+        int status = spool.store(request);
+        if (status != Status.SUCCESS) {
+            return status;
         }
         StoredObjectEvent event = new StoredObjectEvent(request.sopInstanceUid(), request.sopClassUid(),
                 ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),

@@ -1,6 +1,7 @@
 package org.dxaflow.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.dxaflow.app.Engine;
@@ -123,5 +125,34 @@ class StorageIntakeTest {
                 () -> http.get("/api/objects?status=UNMATCHED").json(), a -> a.size() >= 1);
         assertEquals(uid, unmatched.get(0).get("sopInstanceUid").asText());
         assertEquals(dataSetDump(sc), dataSetDump(Path.of(unmatched.get(0).get("filePath").asText())));
+    }
+
+    @Test
+    void bytesThatAreNotADataSetAreAnsweredCannotUnderstandAndNotKept() throws Exception {
+        // a C-STORE whose data set is 3 KB of random bytes: before, it was answered Success and recorded
+        byte[] garbage = new byte[3000];
+        new java.util.Random(42).nextBytes(garbage);
+        String uid = "2.25.900000000000000000001";
+        org.dxaflow.dicom.net.RequestorConfig config = org.dxaflow.dicom.net.RequestorConfig.defaults("FUZZER");
+        try (org.dxaflow.dicom.dimse.service.DimseClient client = org.dxaflow.dicom.dimse.service.DimseClient.open(
+                new org.dxaflow.dicom.net.AssociationRequestor(config), "127.0.0.1", engine.dicomPort(), "DXAFLOW",
+                List.of(new org.dxaflow.dicom.net.pdu.PresentationContextRq(1,
+                        org.dxaflow.dicom.data.SopClass.SECONDARY_CAPTURE_IMAGE_STORAGE,
+                        List.of(org.dxaflow.dicom.net.Uids.EXPLICIT_VR_LITTLE_ENDIAN))))) {
+            org.dxaflow.dicom.dimse.CStoreRq rq = new org.dxaflow.dicom.dimse.CStoreRq(client.nextMessageId(),
+                    org.dxaflow.dicom.data.SopClass.SECONDARY_CAPTURE_IMAGE_STORAGE, uid);
+            org.dxaflow.dicom.dimse.DimseMessage rsp = client.invoke(1, rq,
+                    new org.dxaflow.dicom.dimse.DataSet(garbage, org.dxaflow.dicom.net.Uids.EXPLICIT_VR_LITTLE_ENDIAN))
+                    .awaitFinal(Duration.ofSeconds(10));
+            org.dxaflow.dicom.dimse.CStoreRsp r = (org.dxaflow.dicom.dimse.CStoreRsp) rsp.command();
+            assertEquals(0xC000, r.status());
+            assertTrue(r.errorComment().startsWith("data set cannot be parsed"), r.errorComment());
+            assertTrue(r.errorComment().length() <= 64, r.errorComment());
+            client.release();
+        }
+        assertFalse(Files.exists(dataDir.resolve("spool/dicom/" + uid + ".dcm")), "nothing spooled");
+        for (JsonNode o : http.get("/api/objects?status=UNMATCHED").json()) {
+            assertFalse(o.get("sopInstanceUid").asText().equals(uid), "nothing recorded");
+        }
     }
 }

@@ -49,6 +49,10 @@ public final class StorageScp implements ServiceClassProvider {
             log.info("C-STORE {} {} from {}: status {}", rq.affectedSopClassUid(), rq.affectedSopInstanceUid(),
                     context.callingAeTitle(), Status.hex(status));
             return reply(rq, status, null);
+        } catch (StoreRefusedException e) {
+            log.warn("C-STORE {} from {} refused: status {}, {}", rq.affectedSopInstanceUid(), context.callingAeTitle(),
+                    Status.hex(e.status()), e.getMessage());
+            return reply(rq, e.status(), e.getMessage());
         } catch (IOException e) {
             log.error("could not store {} from {}", rq.affectedSopInstanceUid(), context.callingAeTitle(), e);
             return reply(rq, Status.OUT_OF_RESOURCES, "storage failed: " + e.getMessage());

@@ -8,6 +8,7 @@ package org.dxaflow.dicom.dimse.storage;
 public interface StoreHandler {
     /**
      * @return the C-STORE-RSP status (see {@link org.dxaflow.dicom.dimse.Status})
+     * @throws StoreRefusedException the object is refused: answered with its status and Error Comment
      * @throws java.io.IOException storage trouble: answered as Out of Resources (0xA700)
      */
     int store(StoreRequest request) throws Exception;
