@@ -189,6 +189,11 @@ class FailSafePipelineTest {
             listed |= x.get("id").asLong() == r.get("id").asLong();
         }
         assertTrue(listed, "listed for the reporter");
+        for (JsonNode x : http.get("/api/results?needsReview=false").json()) {
+            assertFalse(x.get("id").asLong() == r.get("id").asLong(), "not among results needing no review");
+            assertFalse(x.get("needsReporterReview").asBoolean());
+        }
+        assertEquals(400, http.get("/api/results?needsReview=maybe").status());
     }
 
     @Test
