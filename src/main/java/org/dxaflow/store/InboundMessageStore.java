@@ -82,11 +82,29 @@ public final class InboundMessageStore {
                 error == null ? null : trim(error, 2000), id);
     }
 
-    public List<StoredMessage> recent(String status, int limit) {
-        String where = status == null || status.isBlank() ? "" : " WHERE status = ?";
-        Object[] params = where.isEmpty() ? new Object[0] : new Object[] {status};
-        return jdbc.query("SELECT " + COLUMNS + " FROM inbound_message" + where + " ORDER BY id DESC"
-                + " FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY", this::row, params);
+    /**
+     * Newest first, without the message text (a list must not carry megabytes of patient data; the
+     * text comes from {@link #byId}). {@code beforeId} pages back: only messages with a smaller id.
+     */
+    public List<StoredMessage> recent(String status, Long beforeId, int limit) {
+        List<String> conditions = new java.util.ArrayList<>();
+        List<Object> params = new java.util.ArrayList<>();
+        if (status != null && !status.isBlank()) {
+            conditions.add("status = ?");
+            params.add(status);
+        }
+        if (beforeId != null) {
+            conditions.add("id < ?");
+            params.add(beforeId);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.query("SELECT " + COLUMNS.replace(", raw", ", NULL AS raw") + " FROM inbound_message" + where
+                + " ORDER BY id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", this::row, params.toArray());
+    }
+
+    /** One message with its text. */
+    public java.util.Optional<StoredMessage> byId(long id) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM inbound_message WHERE id = ?", this::row, id);
     }
 
     /** The messages that touched an order, oldest first, with what each did to it. */

@@ -2,11 +2,21 @@ package org.dxaflow.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dxaflow.store.InboundMessageStore;
 
-/** {@code GET /api/messages}: the inbound message log, newest first, for integration engineers. */
+/**
+ * {@code GET /api/messages?status=&limit=&before=}: the inbound message log, newest first, as
+ * summaries without the message text, at most {@link #MAX_LIMIT} per page ({@code before} = the
+ * smallest id of the page seen, for the next one). {@code GET /api/messages/{id}}: one message with
+ * its text.
+ */
 public final class MessagesApi {
+
+    /** A page larger than this is refused: one request must not pull the whole log into memory. */
+    public static final int MAX_LIMIT = 500;
 
     private final InboundMessageStore messages;
     private final ObjectMapper json;
@@ -16,7 +26,7 @@ public final class MessagesApi {
         this.json = json;
     }
 
-    public ApiResponse list(String status, String limit) {
+    public ApiResponse list(String status, String limit, String before) {
         if (status != null && !status.isBlank()) {
             try {
                 InboundMessageStore.Status.valueOf(status.trim().toUpperCase());
@@ -25,16 +35,56 @@ public final class MessagesApi {
             }
         }
         int max;
+        Long beforeId;
         try {
             max = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
+            beforeId = before == null || before.isBlank() ? null : Long.parseLong(before.trim());
         } catch (NumberFormatException e) {
-            return ApiResponse.error(400, "limit must be a whole number");
+            return ApiResponse.error(400, "limit and before must be whole numbers");
+        }
+        if (max < 1 || max > MAX_LIMIT) {
+            return ApiResponse.error(400, "limit must be from 1 to " + MAX_LIMIT + ", was " + max);
         }
         try {
-            return new ApiResponse(200, json.writeValueAsString(
-                    messages.recent(status == null ? null : status.trim().toUpperCase(), max)));
+            return new ApiResponse(200, json.writeValueAsString(messages.recent(
+                    status == null ? null : status.trim().toUpperCase(), beforeId, max).stream()
+                    .map(MessagesApi::summary).toList()));
         } catch (JsonProcessingException e) {
             return ApiResponse.error(500, e.getMessage());
         }
+    }
+
+    public ApiResponse one(String id) {
+        long messageId;
+        try {
+            messageId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return ApiResponse.error(400, "message id must be a number, got '" + id + "'");
+        }
+        return messages.byId(messageId).map(m -> {
+            try {
+                return new ApiResponse(200, json.writeValueAsString(m));
+            } catch (JsonProcessingException e) {
+                return ApiResponse.error(500, e.getMessage());
+            }
+        }).orElseGet(() -> ApiResponse.error(404, "no message with id " + id));
+    }
+
+    private static Map<String, Object> summary(InboundMessageStore.StoredMessage m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", m.id());
+        v.put("intakeId", m.intakeId());
+        v.put("controlId", m.controlId());
+        v.put("sendingApplication", m.sendingApplication());
+        v.put("sendingFacility", m.sendingFacility());
+        v.put("messageType", m.messageType());
+        v.put("triggerEvent", m.triggerEvent());
+        v.put("version", m.version());
+        v.put("receivedAt", m.receivedAt());
+        v.put("processedAt", m.processedAt());
+        v.put("status", m.status());
+        v.put("ackCode", m.ackCode());
+        v.put("error", m.error());
+        return v;
     }
 }

@@ -1,6 +1,7 @@
 package org.dxaflow.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,23 @@ class Hl7IntakeIntegrationTest {
         }
         assertTrue(found, "rejected message recorded: " + rejected);
         assertTrue(http.orders("placerOrderNumber=ORD900002").isEmpty());
+    }
+
+    @Test
+    void messageListsAreSummariesInPagesAndTheTextComesFromOneMessage() throws IOException {
+        // before: /api/messages returned every message's raw text (210 MB for limit=10 of 50 MB orders)
+        send(Samples.withControlId(Samples.hl7("invalid/missing-pid-3.hl7"), "T-PAGE1"));
+        send(Samples.withControlId(Samples.hl7("invalid/missing-pid-3.hl7"), "T-PAGE2"));
+        JsonNode page = http.get("/api/messages?limit=1").json();
+        assertEquals(1, page.size());
+        assertFalse(page.get(0).has("raw"), page.toString());
+        long newest = page.get(0).get("id").asLong();
+        JsonNode next = http.get("/api/messages?limit=1&before=" + newest).json();
+        assertTrue(next.get(0).get("id").asLong() < newest, next.toString());
+        JsonNode one = http.get("/api/messages/" + newest).json();
+        assertTrue(one.get("raw").asText().startsWith("MSH|"), one.toString());
+        assertEquals(400, http.get("/api/messages?limit=100000").status());
+        assertEquals(404, http.get("/api/messages/999999999").status());
     }
 
     @Test
