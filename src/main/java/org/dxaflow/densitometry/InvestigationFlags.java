@@ -72,7 +72,7 @@ final class InvestigationFlags {
 
     private Optional<Flag> notEvaluable(ScoredSite s) {
         Measurement m = s.measurement();
-        boolean diagnosticSite = m.site() == Site.FEMORAL_NECK || m.site() == Site.TOTAL_HIP || m.site() == Site.RADIUS_33;
+        boolean diagnosticSite = DensitometryCalculator.DIAGNOSTIC_SITES.contains(m.site());
         if (m.bmd() == null) {
             return Optional.of(new Flag(FlagCode.SITE_NOT_EVALUABLE, m.site(), m.laterality(),
                     "BMD not evaluable at " + m.site() + ": no BMD supplied", true));
