@@ -56,6 +56,7 @@ public final class DicomListener implements AutoCloseable {
         return AcceptorConfig.defaults(config.get(DxaflowConfig.DICOM_AET))
                 .withAllowedCallingAeTitles(allowed)
                 .withMaxAssociations(config.getInt("dxaflow.dicom.max-associations", 20))
+                .withMaxAssociationsPerAddress(config.getInt("dxaflow.dicom.max-associations-per-address", 10))
                 .withMaxPduLength(config.getInt("dxaflow.dicom.max-pdu-length", 16384))
                 .withTimeouts(Duration.ofSeconds(config.getInt("dxaflow.dicom.artim-seconds", 30)),
                         Duration.ofSeconds(config.getInt("dxaflow.dicom.idle-seconds", 300)))

@@ -24,6 +24,7 @@ import org.dxaflow.gate.DecisionApplier;
 import org.dxaflow.gate.DecisionStore;
 import org.dxaflow.gate.PractitionerJustification;
 import org.dxaflow.gate.ReferralAssembler;
+import org.dxaflow.hl7.mllp.GuardedMllpComponent;
 import org.dxaflow.hl7.AckBuilder;
 import org.dxaflow.hl7.Hl7Intake;
 import org.dxaflow.hl7.Hl7Processor;
@@ -155,6 +156,8 @@ public final class Engine implements AutoCloseable {
         main = new Main();
         main.setOverrideProperties(camelProperties());
         main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        main.bind("mllp", new GuardedMllpComponent(config.getInt("dxaflow.hl7.max-connections-per-address", 8),
+                config.getInt("dxaflow.hl7.max-message-bytes", 16 << 20)));
         main.bind("hl7Intake", new Hl7Intake(reader, acks, messages, clock));
         main.bind("hl7Processor", new Hl7Processor(reader, jdbc, messages, patients, orders, statuses,
                 new AppointmentBook(orders, schedules, policy), clock));
@@ -296,6 +299,11 @@ public final class Engine implements AutoCloseable {
         // The port was checked free a moment ago (Listeners); a bind that still fails is not worth 30 s of retries.
         p.setProperty("camel.component.mllp.bindTimeout", "3000");
         p.setProperty("camel.component.mllp.bindRetryInterval", "500");
+        // An idle connection is closed, so idle connections cannot keep the listener's slots forever.
+        // camel-mllp looks for idleness when a receive times out, so the receive timeout bounds the delay.
+        int idleMillis = config.getInt("dxaflow.hl7.idle-timeout-seconds", 600) * 1000;
+        p.setProperty("camel.component.mllp.idleTimeout", Integer.toString(idleMillis));
+        p.setProperty("camel.component.mllp.receiveTimeout", Integer.toString(Math.min(15_000, idleMillis)));
         p.setProperty("camel.server.enabled", "true");
         p.setProperty("camel.server.host", config.get("dxaflow.http.host", "0.0.0.0"));
         p.setProperty("camel.server.port", config.get(DxaflowConfig.HTTP_PORT));

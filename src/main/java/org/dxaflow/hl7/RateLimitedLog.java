@@ -9,7 +9,7 @@ import org.slf4j.Logger;
  * port (fuzzing, a port scanner, a sender speaking the wrong protocol) then costs a few lines a
  * minute instead of one per frame.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
     private final Logger log;
     private final String what;
@@ -24,7 +24,7 @@ final class RateLimitedLog {
     /**
      * @param what the events in plural, for the summary ("frames with no readable MSH")
      */
-    RateLimitedLog(Logger log, String what, int perWindow, long windowMillis, LongSupplier millis) {
+    public RateLimitedLog(Logger log, String what, int perWindow, long windowMillis, LongSupplier millis) {
         this.log = log;
         this.what = what;
         this.perWindow = perWindow;
@@ -33,7 +33,7 @@ final class RateLimitedLog {
     }
 
     /** Logs the line at WARN unless this window's quota is used up. */
-    synchronized void warn(String format, Object... args) {
+    public synchronized void warn(String format, Object... args) {
         long now = millis.getAsLong();
         if (windowStart == Long.MIN_VALUE || now - windowStart >= windowMillis) {
             if (suppressed > 0) {

@@ -12,6 +12,8 @@ import java.util.Set;
  * @param maxPduLength maximum P-DATA-TF variable field we advertise (0 = unlimited, discouraged)
  * @param pduLengthCap hard cap on any PDU body we buffer, whatever the peer claims
  * @param maxAssociations concurrent associations (including those still negotiating)
+ * @param maxAssociationsPerAddress concurrent associations from one remote IP address, so that one
+ *     misbehaving host cannot hold every slot and lock out the scanner
  * @param artimTimeout ARTIM: A-ASSOCIATE-RQ must arrive this soon after connect; also bounds waiting
  *     for the peer to close after RJ/RP/ABORT
  * @param idleTimeout no PDU for this long while no operation is in progress: A-ABORT
@@ -19,7 +21,8 @@ import java.util.Set;
  * @param maxDataSetLength cap on one reassembled DIMSE data set (memory guard)
  */
 public record AcceptorConfig(String aeTitle, Set<String> allowedCallingAeTitles, int maxPduLength,
-                             long pduLengthCap, int maxAssociations, Duration artimTimeout,
+                             long pduLengthCap, int maxAssociations, int maxAssociationsPerAddress,
+                             Duration artimTimeout,
                              Duration idleTimeout, Duration operationDrainTimeout, long maxDataSetLength,
                              String implementationClassUid, String implementationVersionName) {
     public AcceptorConfig {
@@ -28,8 +31,9 @@ public record AcceptorConfig(String aeTitle, Set<String> allowedCallingAeTitles,
             throw new IllegalArgumentException("AE title must be 1..16 characters: '" + aeTitle + "'");
         }
         allowedCallingAeTitles = Set.copyOf(allowedCallingAeTitles);
-        if (maxPduLength < 0 || maxAssociations < 1) {
-            throw new IllegalArgumentException("maxPduLength >= 0 and maxAssociations >= 1 required");
+        if (maxPduLength < 0 || maxAssociations < 1 || maxAssociationsPerAddress < 1) {
+            throw new IllegalArgumentException(
+                    "maxPduLength >= 0, maxAssociations >= 1 and maxAssociationsPerAddress >= 1 required");
         }
         if (pduLengthCap < Math.max(maxPduLength, 4096)) {
             throw new IllegalArgumentException("pduLengthCap must be >= maxPduLength and >= 4096");
@@ -42,37 +46,46 @@ public record AcceptorConfig(String aeTitle, Set<String> allowedCallingAeTitles,
 
     /** Sensible production defaults for the given AE title. */
     public static AcceptorConfig defaults(String aeTitle) {
-        return new AcceptorConfig(aeTitle, Set.of(), 16384, 1 << 20, 20, Duration.ofSeconds(30),
+        return new AcceptorConfig(aeTitle, Set.of(), 16384, 1 << 20, 20, 10, Duration.ofSeconds(30),
                 Duration.ofMinutes(5), Duration.ofSeconds(60), 512L << 20,
                 Uids.DEFAULT_IMPLEMENTATION_CLASS_UID, Uids.DEFAULT_IMPLEMENTATION_VERSION_NAME);
     }
 
     public AcceptorConfig withAllowedCallingAeTitles(Set<String> allowed) {
-        return new AcceptorConfig(aeTitle, allowed, maxPduLength, pduLengthCap, maxAssociations, artimTimeout,
+        return new AcceptorConfig(aeTitle, allowed, maxPduLength, pduLengthCap, maxAssociations,
+                maxAssociationsPerAddress, artimTimeout,
                 idleTimeout, operationDrainTimeout, maxDataSetLength, implementationClassUid,
                 implementationVersionName);
     }
 
     public AcceptorConfig withMaxPduLength(int max) {
         return new AcceptorConfig(aeTitle, allowedCallingAeTitles, max, Math.max(pduLengthCap, max),
-                maxAssociations, artimTimeout, idleTimeout, operationDrainTimeout, maxDataSetLength,
-                implementationClassUid, implementationVersionName);
+                maxAssociations, maxAssociationsPerAddress, artimTimeout, idleTimeout, operationDrainTimeout,
+                maxDataSetLength, implementationClassUid, implementationVersionName);
     }
 
     public AcceptorConfig withMaxAssociations(int max) {
-        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, max, artimTimeout,
+        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, max,
+                Math.min(maxAssociationsPerAddress, max), artimTimeout,
                 idleTimeout, operationDrainTimeout, maxDataSetLength, implementationClassUid,
                 implementationVersionName);
     }
 
     public AcceptorConfig withTimeouts(Duration artim, Duration idle) {
         return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, maxAssociations,
-                artim, idle, operationDrainTimeout, maxDataSetLength, implementationClassUid,
+                maxAssociationsPerAddress, artim, idle, operationDrainTimeout, maxDataSetLength, implementationClassUid,
                 implementationVersionName);
     }
 
     public AcceptorConfig withImplementation(String classUid, String versionName) {
         return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, maxAssociations,
-                artimTimeout, idleTimeout, operationDrainTimeout, maxDataSetLength, classUid, versionName);
+                maxAssociationsPerAddress, artimTimeout, idleTimeout, operationDrainTimeout, maxDataSetLength,
+                classUid, versionName);
+    }
+
+    public AcceptorConfig withMaxAssociationsPerAddress(int max) {
+        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, maxAssociations, max,
+                artimTimeout, idleTimeout, operationDrainTimeout, maxDataSetLength, implementationClassUid,
+                implementationVersionName);
     }
 }

@@ -1,11 +1,13 @@
 package org.dxaflow.dicom.net;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * that, a small separate pool still reads the A-ASSOCIATE-RQ so it can answer A-ASSOCIATE-RJ
  * transient / local-limit-exceeded (PS3.8 table 9-21) instead of a bare reset; when even that pool
  * is saturated the socket is just closed, so a connection flood cannot create threads without bound.
+ * One remote address holds at most {@code maxAssociationsPerAddress} of the slots: a host that opens
+ * associations and sits on them is refused the same way, and the scanner still gets in.
  *
  * <pre>
  * DicomServer server = new DicomServer(AcceptorConfig.defaults("DXAFLOW"), registry.acceptorServices());
@@ -42,6 +46,7 @@ public final class DicomServer implements AutoCloseable {
     private final ThreadPoolExecutor rejectorPool;
     private final ScheduledExecutorService timer;
     private final AssociationRegistry registry = new AssociationRegistry();
+    private final ConcurrentHashMap<InetAddress, Integer> slotsByAddress = new ConcurrentHashMap<>();
     private volatile ServerSocket serverSocket;
     private volatile boolean closed;
 
@@ -123,20 +128,26 @@ public final class DicomServer implements AutoCloseable {
     }
 
     private void dispatch(Socket socket) {
-        if (permits.tryAcquire()) {
-            try {
-                associationPool.execute(() -> {
-                    try {
-                        new AssociationAcceptor(socket, config, services, timer, false, registry, monitor).run();
-                    } finally {
-                        permits.release();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                permits.release();
-                closeQuietly(socket);
+        InetAddress remote = socket.getInetAddress();
+        if (claimAddressSlot(remote)) {
+            if (permits.tryAcquire()) {
+                try {
+                    associationPool.execute(() -> {
+                        try {
+                            new AssociationAcceptor(socket, config, services, timer, false, registry, monitor).run();
+                        } finally {
+                            permits.release();
+                            releaseAddressSlot(remote);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    permits.release();
+                    releaseAddressSlot(remote);
+                    closeQuietly(socket);
+                }
+                return;
             }
-            return;
+            releaseAddressSlot(remote);
         }
         try {
             rejectorPool.execute(new AssociationAcceptor(socket, config, services, timer, true, registry, monitor));
@@ -144,6 +155,24 @@ public final class DicomServer implements AutoCloseable {
             log.warn("connection flood: dropping {} without A-ASSOCIATE-RJ", socket.getRemoteSocketAddress());
             closeQuietly(socket);
         }
+    }
+
+    /** Takes one of the remote address's slots, or answers false when it already holds its share. */
+    private boolean claimAddressSlot(InetAddress remote) {
+        boolean[] claimed = {false};
+        slotsByAddress.compute(remote, (a, held) -> {
+            int n = held == null ? 0 : held;
+            if (n >= config.maxAssociationsPerAddress()) {
+                return held;
+            }
+            claimed[0] = true;
+            return n + 1;
+        });
+        return claimed[0];
+    }
+
+    private void releaseAddressSlot(InetAddress remote) {
+        slotsByAddress.computeIfPresent(remote, (a, held) -> held <= 1 ? null : held - 1);
     }
 
     @Override

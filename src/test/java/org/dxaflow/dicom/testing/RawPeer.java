@@ -21,7 +21,15 @@ public final class RawPeer implements AutoCloseable {
     private final InputStream in;
 
     public RawPeer(int port, int readTimeoutMillis) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port, readTimeoutMillis);
+    }
+
+    /**
+     * Connects from the given local address (any of 127.0.0.0/8 works on Linux), so one test can
+     * play several hosts.
+     */
+    public RawPeer(String localAddress, int port, int readTimeoutMillis) throws IOException {
+        socket = new Socket("127.0.0.1", port, java.net.InetAddress.getByName(localAddress), 0);
         socket.setSoTimeout(readTimeoutMillis);
         in = new BufferedInputStream(socket.getInputStream());
     }
