@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import org.dxaflow.app.Engine;
 import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
 import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.LocalPostgres;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
 import org.dxaflow.testing.SiuMessages;
@@ -26,15 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production database: the PostgreSQL server on this machine (DXAFLOW_TEST_PG_URL overrides
- * where it is). The same Flyway migrations that build the H2 schema must build this one, and the
+ * The production database: the PostgreSQL server on this machine ({@link LocalPostgres}: user
+ * postgres on 127.0.0.1:5432; DXAFLOW_TEST_PG_URL and DXAFLOW_TEST_PG_USER point elsewhere). The
+ * same Flyway migrations that build the H2 schema must build this one, and the
  * engine must run on it unchanged.
  */
 class PostgresEngineTest {
 
-    static final String SERVER = System.getenv().getOrDefault("DXAFLOW_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getenv().getOrDefault("DXAFLOW_TEST_PG_USER", "postgres");
+    private final LocalPostgres pg = LocalPostgres.fromEnvironment();
 
     @TempDir
     Path dataDir;
@@ -43,19 +42,12 @@ class PostgresEngineTest {
 
     @BeforeEach
     void createDatabase() throws Exception {
-        database = "dxaflow_test_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = pg.createDatabase();
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        pg.dropDatabase(database);
     }
 
     @Test
@@ -63,8 +55,8 @@ class PostgresEngineTest {
         int hl7Port = FreePort.find();
         int httpPort = FreePort.find();
         DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
-                DxaflowConfig.DB_URL, SERVER + database,
-                DxaflowConfig.DB_USER, USER));
+                DxaflowConfig.DB_URL, pg.url(database),
+                DxaflowConfig.DB_USER, pg.user()));
         Engine engine = TestEngines.start(config);
         try {
             Http http = new Http(httpPort);
@@ -94,20 +86,20 @@ class PostgresEngineTest {
             engine.close();
         }
         // The rows really are in PostgreSQL, not somewhere else.
-        try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
+        try (Connection c = pg.connect(database);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM dxa_order WHERE placer_order_number = 'ORD100003'")) {
             assertTrue(rs.next());
             assertEquals(1, rs.getInt(1));
         }
-        try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
+        try (Connection c = pg.connect(database);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT outcome, decision_json FROM justification_decision")) {
             assertTrue(rs.next());
             assertEquals("JUSTIFIED", rs.getString(1));
             assertTrue(rs.getString(2).contains("\"ruleSetVersion\":\"2025.06-2\""), rs.getString(2));
         }
-        try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
+        try (Connection c = pg.connect(database);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
             assertTrue(rs.next());

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import org.dxaflow.dicom.query.KeyMatcher;
 import org.dxaflow.justification.ReferralQuestionMapping;
 import org.dxaflow.store.Database;
 import org.dxaflow.store.Jdbc;
+import org.dxaflow.testing.LocalPostgres;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,9 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StoredWorklistDatePushdownTest {
 
-    static final String PG_SERVER = System.getenv().getOrDefault("DXAFLOW_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/");
-    static final String PG_USER = System.getenv().getOrDefault("DXAFLOW_TEST_PG_USER", "postgres");
+    private final LocalPostgres pg = LocalPostgres.fromEnvironment();
 
     static final String[] REQUESTED = {"20261127", "20261128", "202611281030", "20261128235959+0100",
         "20261129", "20261130093000", "20261201", "20261231", "20270101", "2026-11-28", "20261340", "2026",
@@ -55,23 +51,16 @@ class StoredWorklistDatePushdownTest {
         if (db.equals("h2")) {
             url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
         } else {
-            pgDatabase = "dxaflow_test_" + Long.toHexString(System.nanoTime());
-            try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + pgDatabase);
-            }
-            url = PG_SERVER + pgDatabase;
-            user = PG_USER;
+            pgDatabase = pg.createDatabase();
+            url = pg.url(pgDatabase);
+            user = pg.user();
         }
         try (Database database = new Database(url, user, "")) {
             database.migrate();
             check(new Jdbc(database.dataSource()));
         } finally {
             if (pgDatabase != null) {
-                try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-                        Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
-                }
+                pg.dropDatabase(pgDatabase);
             }
         }
     }
