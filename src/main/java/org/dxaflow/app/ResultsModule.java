@@ -16,6 +16,7 @@ import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.results.ClinicalContextReader;
 import org.dxaflow.results.ResultEvaluator;
 import org.dxaflow.results.ResultFiling;
+import org.dxaflow.results.ResultReconciliation;
 import org.dxaflow.results.ResultMatcher;
 import org.dxaflow.results.ResultPipeline;
 import org.dxaflow.results.ResultSources;
@@ -29,6 +30,7 @@ import org.dxaflow.store.StoredObjectStore;
 import org.dxaflow.densitometry.PrecisionStudy;
 import org.dxaflow.web.DensitometryApi;
 import org.dxaflow.web.PrecisionStudyApi;
+import org.dxaflow.web.ResultReconciliationApi;
 import org.dxaflow.web.ResultsApi;
 
 /**
@@ -71,9 +73,15 @@ final class ResultsModule {
                 calculator, json, clock);
         ResultFiling filing = new ResultFiling(results, history, new StoredObjectStore(jdbc), orders, statuses,
                 exposures, clock);
-        beans.put("resultSources", new ResultSources(mappings, jdbc));
+        ResultSources sources = new ResultSources(mappings, jdbc);
+        ResultsApi resultsApi = new ResultsApi(results, orders, history, incidents, json);
+        ResultReconciliation reconciliation = new ResultReconciliation(jdbc, results, orders, sources, matcher,
+                evaluator, filing);
+        beans.put("resultSources", sources);
         beans.put("resultPipeline", new ResultPipeline(jdbc, results, matcher, evaluator, filing));
-        beans.put("resultsApi", new ResultsApi(results, orders, history, incidents, json));
+        beans.put("resultReconciliation", reconciliation);
+        beans.put("resultsApi", resultsApi);
+        beans.put("resultReconciliationApi", new ResultReconciliationApi(reconciliation, resultsApi, json));
         beans.put("densitometryApi", new DensitometryApi(calculator, new ComputeRequestValidator(), json));
         beans.put("precisionStudyApi", new PrecisionStudyApi(new PrecisionStudy(), json));
         return beans;
