@@ -161,8 +161,8 @@ public final class Engine implements AutoCloseable {
         main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
         main.bind("hl7Intake", new Hl7Intake(reader, acks, messages, clock));
         main.bind("hl7Processor", new Hl7Processor(reader, jdbc, messages, patients, orders, statuses,
-                new AppointmentBook(orders, schedules, policy), clock));
-        main.bind("autoJustification", new AutoJustification(jdbc, orders, decisions,
+                new AppointmentBook(orders, schedules, statuses), clock));
+        main.bind("autoJustification", new AutoJustification(jdbc, orders,
                 new ReferralAssembler(conf.questions(), conf.pathway().zone()),
                 new JustificationGate(conf.rules(), conf.densitometry().menopausalStatus(), clock), conf.rules(), applier, clock));
         main.bind("risOutbox", new RisOutbox(statuses, orders, schedules,
