@@ -22,6 +22,8 @@ import org.apache.camel.main.Main;
 import org.dxaflow.gate.AutoJustification;
 import org.dxaflow.gate.DecisionApplier;
 import org.dxaflow.gate.DecisionStore;
+import org.dxaflow.gate.ExposureGuard;
+import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.gate.PractitionerJustification;
 import org.dxaflow.gate.ReferralAssembler;
 import org.dxaflow.hl7.mllp.GuardedMllpComponent;
@@ -149,8 +151,10 @@ public final class Engine implements AutoCloseable {
         ScheduleStore schedules = new ScheduleStore(jdbc, policy);
         StatusChanges statuses = new StatusChanges(jdbc, ris.enabled());
         DecisionStore decisions = new DecisionStore(jdbc, json);
-        DecisionApplier applier = new DecisionApplier(decisions, statuses, schedules, policy);
-        OrderViews views = new OrderViews(decisions, schedules, policy);
+        ExposureIncidents incidents = new ExposureIncidents(jdbc);
+        ExposureGuard exposures = new ExposureGuard(decisions, incidents);
+        DecisionApplier applier = new DecisionApplier(decisions, statuses, schedules, policy, incidents);
+        OrderViews views = new OrderViews(decisions, schedules, policy, incidents);
         OrdersApi ordersApi = new OrdersApi(orders, messages, views, decisions, statuses, json);
 
         main = new Main();
@@ -160,8 +164,8 @@ public final class Engine implements AutoCloseable {
                 config.getInt("dxaflow.hl7.max-message-bytes", 16 << 20)));
         main.bind("hl7Intake", new Hl7Intake(reader, acks, messages, clock));
         main.bind("hl7Processor", new Hl7Processor(reader, jdbc, messages, patients, orders, statuses,
-                new AppointmentBook(orders, schedules, policy), clock));
-        main.bind("autoJustification", new AutoJustification(jdbc, orders, decisions,
+                new AppointmentBook(orders, schedules, statuses), clock));
+        main.bind("autoJustification", new AutoJustification(jdbc, orders,
                 new ReferralAssembler(conf.questions(), conf.pathway().zone()),
                 new JustificationGate(conf.rules(), conf.densitometry().menopausalStatus(), clock), conf.rules(), applier, clock));
         main.bind("risOutbox", new RisOutbox(statuses, orders, schedules,
@@ -169,18 +173,20 @@ public final class Engine implements AutoCloseable {
         main.bind("risLink", new RisLink(ris));
         main.bind("ordersApi", ordersApi);
         main.bind("justificationApi", new JustificationApi(orders, views, ordersApi,
-                new PractitionerJustification(jdbc, orders, decisions,
+                new PractitionerJustification(jdbc, orders, decisions, incidents,
                         new PractitionerReview(conf.rules().protocol(), clock), applier, clock),
-                new DecisionRequestReader(json)));
+                new DecisionRequestReader(json), incidents));
         main.bind("messagesApi", new MessagesApi(messages, json));
         conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
         main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json));
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
-        main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, statuses, schedules, clock));
+        main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, statuses, schedules, exposures,
+                clock));
         StoredObjectStore storedObjects = new StoredObjectStore(jdbc);
         main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, orders));
         main.bind("objectsApi", new ObjectsApi(storedObjects, json));
-        ResultsModule.beans(config, conf.densitometry(), jdbc, orders, statuses, clock).forEach(main::bind);
+        ResultsModule.beans(config, conf.densitometry(), jdbc, orders, statuses, exposures, incidents, clock)
+                .forEach(main::bind);
         try {
             main.start();
         } catch (Exception e) {

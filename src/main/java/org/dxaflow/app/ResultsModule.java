@@ -11,7 +11,12 @@ import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.api.ComputeRequestValidator;
 import org.dxaflow.densitometry.api.DensitometryJson;
 import org.dxaflow.justification.ReferralQuestionMapping;
+import org.dxaflow.gate.ExposureGuard;
+import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.results.ClinicalContextReader;
+import org.dxaflow.results.ResultEvaluator;
+import org.dxaflow.results.ResultFiling;
+import org.dxaflow.results.ResultReconciliation;
 import org.dxaflow.results.ResultMatcher;
 import org.dxaflow.results.ResultPipeline;
 import org.dxaflow.results.ResultSources;
@@ -19,11 +24,13 @@ import org.dxaflow.results.mapping.ResultMappings;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.pathway.StatusChanges;
 import org.dxaflow.store.OrderStore;
+import org.dxaflow.store.ResultHistory;
 import org.dxaflow.store.ResultStore;
 import org.dxaflow.store.StoredObjectStore;
 import org.dxaflow.densitometry.PrecisionStudy;
 import org.dxaflow.web.DensitometryApi;
 import org.dxaflow.web.PrecisionStudyApi;
+import org.dxaflow.web.ResultReconciliationApi;
 import org.dxaflow.web.ResultsApi;
 
 /**
@@ -51,7 +58,8 @@ final class ResultsModule {
     }
 
     static Map<String, Object> beans(DxaflowConfig config, DensitometryConfig densitometry, Jdbc jdbc,
-            OrderStore orders, StatusChanges statuses, Clock clock) {
+            OrderStore orders, StatusChanges statuses, ExposureGuard exposures, ExposureIncidents incidents,
+            Clock clock) {
         DensitometryCalculator calculator = new DensitometryCalculator(densitometry);
         JsonMapper json = json();
         ResultStore results = new ResultStore(jdbc, json);
@@ -59,11 +67,21 @@ final class ResultsModule {
         ReferralQuestionMapping questions = ReferralQuestionMapping.load(
                 config.path(DxaflowConfig.MAPPINGS_DIR).resolve("hl7").resolve("referral-questions.yaml"));
         Map<String, Object> beans = new LinkedHashMap<>();
-        beans.put("resultSources", new ResultSources(mappings, jdbc));
-        beans.put("resultPipeline", new ResultPipeline(jdbc, results, new StoredObjectStore(jdbc),
-                new ResultMatcher(jdbc), orders, statuses,
-                new ClinicalContextReader(questions), calculator, json, clock));
-        beans.put("resultsApi", new ResultsApi(results, orders, json));
+        ResultHistory history = new ResultHistory(jdbc, results);
+        ResultMatcher matcher = new ResultMatcher(jdbc);
+        ResultEvaluator evaluator = new ResultEvaluator(results, orders, new ClinicalContextReader(questions),
+                calculator, json, clock);
+        ResultFiling filing = new ResultFiling(results, history, new StoredObjectStore(jdbc), orders, statuses,
+                exposures, clock);
+        ResultSources sources = new ResultSources(mappings, jdbc);
+        ResultsApi resultsApi = new ResultsApi(results, orders, history, incidents, json);
+        ResultReconciliation reconciliation = new ResultReconciliation(jdbc, results, orders, sources, matcher,
+                evaluator, filing);
+        beans.put("resultSources", sources);
+        beans.put("resultPipeline", new ResultPipeline(jdbc, results, matcher, evaluator, filing));
+        beans.put("resultReconciliation", reconciliation);
+        beans.put("resultsApi", resultsApi);
+        beans.put("resultReconciliationApi", new ResultReconciliationApi(reconciliation, resultsApi, json));
         beans.put("densitometryApi", new DensitometryApi(calculator, new ComputeRequestValidator(), json));
         beans.put("precisionStudyApi", new PrecisionStudyApi(new PrecisionStudy(), json));
         return beans;

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the practitioner's written criteria to a newly received order, once: an order that is
- * no longer RECEIVED, or already has a decision, is left alone, so a redelivered request is
- * harmless.
+ * Applies the practitioner's written criteria to an order in RECEIVED, once: a new order, or one
+ * an order change (XO) sent back because its referral changed. An order no longer RECEIVED is left
+ * alone, so a redelivered request is harmless (every decision moves the order out of RECEIVED in
+ * the transaction that stores it).
  */
 public final class AutoJustification {
 
@@ -24,18 +25,16 @@ public final class AutoJustification {
 
     private final Jdbc jdbc;
     private final OrderStore orders;
-    private final DecisionStore decisions;
     private final ReferralAssembler assembler;
     private final JustificationGate gate;
     private final RuleSet rules;
     private final DecisionApplier applier;
     private final Clock clock;
 
-    public AutoJustification(Jdbc jdbc, OrderStore orders, DecisionStore decisions, ReferralAssembler assembler,
+    public AutoJustification(Jdbc jdbc, OrderStore orders, ReferralAssembler assembler,
             JustificationGate gate, RuleSet rules, DecisionApplier applier, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
-        this.decisions = decisions;
         this.assembler = assembler;
         this.gate = gate;
         this.rules = rules;
@@ -53,7 +52,7 @@ public final class AutoJustification {
                 return "NO_SUCH_ORDER";
             }
             Order order = found.get();
-            if (order.status() != OrderStatus.RECEIVED || decisions.latest(c, id).isPresent()) {
+            if (order.status() != OrderStatus.RECEIVED) {
                 return "ALREADY_DECIDED";
             }
             Instant now = clock.instant();

@@ -3,7 +3,11 @@ package org.dxaflow.gate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.dxaflow.justification.DecidedBy;
+import org.dxaflow.justification.DecisionFlag;
 import org.dxaflow.justification.JustificationDecision;
 import org.dxaflow.justification.Outcome;
 import org.dxaflow.order.Order;
@@ -19,31 +23,54 @@ import org.dxaflow.pathway.StatusChanges;
  * transaction: the decision is stored, the status moves (JUSTIFIED → SCHEDULED, NEEDS_REVIEW →
  * AWAITING_JUSTIFICATION, RETURNED → RETURNED, REJECTED → REJECTED) and a justified order gets its
  * scheduled step: its booked appointment, else the requested date or the next working day.
+ *
+ * <p>An order whose patient was already exposed (an exposure incident) is never scheduled: the
+ * decision is flagged RETROSPECTIVE, a JUSTIFIED one moves the order to where the exposure left it
+ * (IN_PROGRESS, COMPLETED, DISCONTINUED), and a practitioner's decision answers the open incidents.
  */
 public final class DecisionApplier {
+
+    /** Statuses a decision may move an exposed order out of: it has not moved on since. */
+    private static final Set<OrderStatus> BEFORE_SCAN = EnumSet.of(OrderStatus.RECEIVED,
+            OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED, OrderStatus.DNA);
 
     private final DecisionStore decisions;
     private final StatusChanges statuses;
     private final ScheduleStore schedules;
     private final SchedulePolicy policy;
+    private final ExposureIncidents incidents;
 
     public DecisionApplier(DecisionStore decisions, StatusChanges statuses, ScheduleStore schedules,
-            SchedulePolicy policy) {
+            SchedulePolicy policy, ExposureIncidents incidents) {
         this.decisions = decisions;
         this.statuses = statuses;
         this.schedules = schedules;
         this.policy = policy;
+        this.incidents = incidents;
     }
 
     public void apply(Connection c, Order order, JustificationDecision d, Instant now) throws SQLException {
-        decisions.insert(c, order.id(), d);
+        List<ExposureIncident> exposures = incidents.forOrder(c, order.id());
+        JustificationDecision decision = exposures.isEmpty() ? d : retrospective(d, exposures);
+        StoredDecision stored = decisions.insert(c, order.id(), decision);
         OrderSchedule schedule = schedules.ensure(c, order, now);
-        statuses.change(c, order, statusFor(d.outcome()), reasonFor(d), now);
-        if (d.outcome() == Outcome.JUSTIFIED) {
-            schedules.justified(c, order.id(), d.decidedAt(), d.earliestScanDate());
-            if (!schedule.hasBookedAppointment()) {
-                schedules.setStep(c, order.id(),
-                        policy.defaultStep(order.requestedDate(), d.earliestScanDate(), d.decidedAt()), now);
+        if (exposures.isEmpty()) {
+            statuses.change(c, order, statusFor(decision.outcome()), reasonFor(decision), now);
+        } else {
+            if (decision.decidedBy().mode() == DecidedBy.Mode.PRACTITIONER) {
+                incidents.address(c, order.id(), stored.id(), decision.outcome(), now);
+            }
+            if (BEFORE_SCAN.contains(order.status())) {
+                OrderStatus to = decision.outcome() == Outcome.JUSTIFIED
+                        ? incidents.statusAfterExposure(c, order.id()) : statusFor(decision.outcome());
+                statuses.change(c, order, to, reasonFor(decision), now);
+            }
+        }
+        if (decision.outcome() == Outcome.JUSTIFIED) {
+            schedules.justified(c, order.id(), decision.decidedAt(), decision.earliestScanDate());
+            if (exposures.isEmpty() && !schedule.hasBookedAppointment()) {
+                schedules.setStep(c, order.id(), policy.defaultStep(order.requestedDate(),
+                        decision.earliestScanDate(), decision.decidedAt()), now);
             }
         }
     }
@@ -57,6 +84,23 @@ public final class DecisionApplier {
         };
     }
 
+    /** The decision as it is stored for an exposed order: flagged, with the incidents named. */
+    static JustificationDecision retrospective(JustificationDecision d, List<ExposureIncident> exposures) {
+        Set<DecisionFlag> flags = EnumSet.of(DecisionFlag.RETROSPECTIVE);
+        flags.addAll(d.flags());
+        List<String> reasons = new java.util.ArrayList<>(d.reasons());
+        reasons.add("RETROSPECTIVE: decided after the patient was exposed ("
+                + String.join("; ", exposures.stream().map(DecisionApplier::evidence).toList()) + ")");
+        return new JustificationDecision(d.referralId(), d.outcome(), d.ruleSetVersion(), d.criteria(), reasons,
+                d.protocol(), flags, d.earliestScanDate(), d.decidedBy(), d.decidedAt(), d.comment());
+    }
+
+    private static String evidence(ExposureIncident i) {
+        return "incident " + i.id() + ": " + (i.evidence() == ExposureIncident.Evidence.RESULT
+                ? "result " + i.resultId() : "MPPS " + i.mppsSopInstanceUid()) + " at " + i.exposedAt()
+                + ", order " + i.orderStatus() + ", decision in force: " + i.decision().describe();
+    }
+
     /**
      * The reason the RIS is given (ORC-16). A practitioner's return or rejection carries their
      * comment, which is addressed to the referrer; an AUTO decision carries the rule findings.
@@ -65,7 +109,9 @@ public final class DecisionApplier {
         boolean practitioner = d.decidedBy().mode() == DecidedBy.Mode.PRACTITIONER;
         String findings = String.join("; ", d.reasons());
         return switch (d.outcome()) {
-            case JUSTIFIED -> StatusChange.Reason.NONE;
+            case JUSTIFIED -> d.flags().contains(DecisionFlag.RETROSPECTIVE)
+                    ? new StatusChange.Reason("RETROSPECTIVE", "Justified after the exposure (IRMER incident)")
+                    : StatusChange.Reason.NONE;
             case NEEDS_REVIEW -> new StatusChange.Reason("HELD_FOR_REVIEW",
                     "Held for review by an IRMER practitioner" + (findings.isEmpty() ? "" : ": " + findings));
             case RETURNED -> new StatusChange.Reason("RETURNED", practitioner ? d.comment() : findings);

@@ -50,6 +50,15 @@ public final class DecisionStore {
                 + " ORDER BY decision_seq DESC FETCH FIRST 1 ROWS ONLY", this::map, orderId);
     }
 
+    /**
+     * The decision that was in force at {@code at}: the last one made at or before it. Decisions
+     * made later (a retrospective justification) are not in force at an earlier exposure.
+     */
+    public Optional<StoredDecision> inForceAt(Connection c, long orderId, java.time.Instant at) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT * FROM justification_decision WHERE order_id = ? AND decided_at <= ?"
+                + " ORDER BY decision_seq DESC FETCH FIRST 1 ROWS ONLY", this::map, orderId, at);
+    }
+
     public Optional<StoredDecision> latest(long orderId) {
         return jdbc.queryOne("SELECT * FROM justification_decision WHERE order_id = ?"
                 + " ORDER BY decision_seq DESC FETCH FIRST 1 ROWS ONLY", this::map, orderId);

@@ -6,8 +6,10 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderRequest;
 import org.dxaflow.order.OrderStatus;
@@ -48,6 +50,13 @@ public final class Hl7Processor {
         }
     }
 
+    /**
+     * Orders whose justification an order change makes again when it changes the referral: not
+     * yet scanned and not closed. A DNA order is justified again when the RIS books it again.
+     */
+    private static final Set<OrderStatus> REJUSTIFIED =
+            EnumSet.of(OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED);
+
     private final MessageReader reader;
     private final Jdbc jdbc;
     private final InboundMessageStore messages;
@@ -61,7 +70,8 @@ public final class Hl7Processor {
      * What processing one message did.
      *
      * @param outcome          PROCESSED, ERROR, DUPLICATE, or REDELIVERED when already applied
-     * @param ordersToJustify  ids of the orders the message created, as text (queue message bodies)
+     * @param ordersToJustify  ids of the orders the message created, or whose referral it changed, as
+     *                         text (queue message bodies)
      */
     public record Outcome(String outcome, List<String> ordersToJustify) {
         public Outcome {
@@ -97,7 +107,7 @@ public final class Hl7Processor {
                 }
                 // Applied before a crash, but what followed (justification) may not have been queued:
                 // hand the created orders on again; the gate ignores orders it has already decided.
-                return new Outcome("REDELIVERED", ids(orders.createdByIntake(c, intakeId)));
+                return new Outcome("REDELIVERED", ids(orders.toJustifyAfter(c, intakeId)));
             }
             Instant now = clock.instant();
             boolean resend = messages.wasApplied(c, header);
@@ -196,6 +206,15 @@ public final class Hl7Processor {
                 }
                 orders.change(c, order.id(), r, now);
                 orders.link(c, order.id(), messageId, "CHANGED", now);
+                Order changed = orders.get(c, order.id()).orElseThrow();
+                if (REJUSTIFIED.contains(order.status()) && !changed.sameReferralAs(order)) {
+                    // The decision was made on a referral that no longer exists: off the worklist (or the
+                    // practitioner's queue) in this transaction, and to the gate again.
+                    statuses.change(c, changed, OrderStatus.RECEIVED, new StatusChange.Reason("REFERRAL_CHANGED",
+                            "The referral was changed (order change XO): it is justified again"), now);
+                    orders.link(c, order.id(), messageId, OrderStore.REFERRAL_CHANGED, now);
+                    return Optional.of(order.id());
+                }
             }
             case SC -> orders.link(c, require(existing, r).id(), messageId, "STATUS_FROM_RIS", now);
             default -> throw new NotApplicable("Order control " + r.control() + " is not handled");

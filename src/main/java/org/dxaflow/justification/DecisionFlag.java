@@ -15,5 +15,10 @@ public enum DecisionFlag {
     /** Seed Appendix 2 (1a, 2c): treatment/prophylaxis may be considered without BMD. */
     TREATMENT_WITHOUT_BMD_MAY_BE_CONSIDERED,
     /** Seed "Appointment": follow-up scans must be booked on the same machine as the previous one. */
-    FOLLOW_UP_SAME_SCANNER
+    FOLLOW_UP_SAME_SCANNER,
+    /**
+     * IRMER: decided after the patient was exposed (an exposure incident): the justification, if
+     * any, is retrospective and the incident is reported, not undone.
+     */
+    RETROSPECTIVE
 }

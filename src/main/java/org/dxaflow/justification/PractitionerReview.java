@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Applies a practitioner's decision to a held (NEEDS_REVIEW) order and returns the new, final
  * decision. The original checks stay in the record: the audit shows what the rules found and what
- * the practitioner decided. A final decision is never overwritten ({@link DecisionAlreadyFinalException}).
+ * the practitioner decided. A final decision is never overwritten ({@link DecisionAlreadyFinalException});
+ * it can only be overridden by a new decision that says why ({@link #override}, {@link #takeBack}).
  */
 public final class PractitionerReview {
 
@@ -25,6 +26,32 @@ public final class PractitionerReview {
         if (pending.outcome().isFinal()) {
             throw new DecisionAlreadyFinalException(pending.referralId(), pending.outcome());
         }
+        return decide(pending, decision, "");
+    }
+
+    /**
+     * A practitioner takes back the AUTO justification of an order not yet scanned: RETURN or
+     * REJECT only (the order is already justified), and only over an AUTO decision, never over
+     * another practitioner's.
+     */
+    public JustificationDecision takeBack(JustificationDecision pending, PractitionerDecision decision) {
+        if (pending.outcome() != Outcome.JUSTIFIED || pending.decidedBy().mode() != DecidedBy.Mode.AUTO
+                || decision.action() == PractitionerDecision.Action.JUSTIFY) {
+            throw new DecisionAlreadyFinalException(pending.referralId(), pending.outcome());
+        }
+        return override(pending, decision, "taken back before the scan");
+    }
+
+    /**
+     * A practitioner decides again over a final decision, saying why (after an exposure, taking
+     * back an AUTO justification). The decision overridden stays in the record; the new one names it.
+     */
+    public JustificationDecision override(JustificationDecision pending, PractitionerDecision decision, String why) {
+        return decide(pending, decision, "; overrides the " + pending.outcome() + " decision ("
+                + pending.decidedBy().mode() + ", " + pending.decidedAt() + "): " + why);
+    }
+
+    private JustificationDecision decide(JustificationDecision pending, PractitionerDecision decision, String note) {
         boolean justify = decision.action() == PractitionerDecision.Action.JUSTIFY;
         if (!justify && decision.comment().isEmpty()) {
             // seed "Supporting documentation": the return letter states the reason, e.g. inadequate information
@@ -43,7 +70,8 @@ public final class PractitionerReview {
         reasons.add("PRACTITIONER: " + decision.action() + " by " + p.name() + " (" + p.id()
                 + (p.role().isEmpty() ? "" : ", " + p.role()) + ")"
                 + (decision.comment().isEmpty() ? "" : ": " + decision.comment())
-                + (decision.protocolOverride().isEmpty() ? "" : "; protocol " + String.join(", ", decision.protocolOverride())));
+                + (decision.protocolOverride().isEmpty() ? "" : "; protocol " + String.join(", ", decision.protocolOverride()))
+                + note);
         return new JustificationDecision(pending.referralId(), outcomeOf(decision.action()), pending.ruleSetVersion(),
                 pending.criteria(), reasons, scans, flags, justify ? pending.earliestScanDate() : null,
                 DecidedBy.practitioner(p), clock.instant(), decision.comment());

@@ -27,6 +27,17 @@ public record Order(
         answers = List.copyOf(answers);
     }
 
+    /**
+     * Whether the justification gate reads the same referral from both: the answers, the referrer,
+     * the free-text clinical details and the referral date (the patient is compared by the gate's
+     * own inputs elsewhere: birth date and sex come with the patient record).
+     */
+    public boolean sameReferralAs(Order other) {
+        return answers.equals(other.answers) && referrer.equals(other.referrer)
+                && java.util.Objects.equals(clinicalInfo, other.clinicalInfo)
+                && java.util.Objects.equals(referralDate, other.referralDate);
+    }
+
     /** The identifier the API filters on: local MRN, else NHS number. */
     public String patientId() {
         return patient.demographics().primaryId();

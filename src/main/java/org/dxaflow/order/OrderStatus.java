@@ -7,6 +7,11 @@ public enum OrderStatus {
     RETURNED,
     REJECTED,
     SCHEDULED,
+    /**
+     * The patient did not attend the booked appointment (SIU^S26): off the worklist until the RIS
+     * books again (the order goes back to the status it had) or cancels it. Not final.
+     */
+    DNA,
     IN_PROGRESS,
     COMPLETED,
     DISCONTINUED,

@@ -15,9 +15,10 @@ import org.dxaflow.store.OrderStore;
 
 /**
  * Applies the RIS's appointment messages (SIU) to an order: S12 book, S13 move, S14 change,
- * S15 cancel, S26 did not attend. The worklist step follows a booked appointment; after a
- * cancellation or a DNA a scheduled order falls back to the step it would have without one, so
- * it stays on the worklist until the RIS rebooks or cancels the order.
+ * S15 cancel, S26 did not attend. The worklist step follows a booked appointment. A cancelled
+ * appointment cancels the order, a missed one moves it to DNA: either way it leaves the worklist
+ * (and the practitioner's queue) and the RIS is told, rather than staying SCHEDULED on a default
+ * date nobody booked. A DNA order booked again returns to the status it had.
  */
 public final class AppointmentBook {
 
@@ -59,18 +60,27 @@ public final class AppointmentBook {
         }
     }
 
-    /** Orders that may still be booked: not yet scanned, cancelled, returned or rejected. */
-    private static final Set<OrderStatus> BOOKABLE =
-            EnumSet.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED);
+    /** Orders that may still be booked (or cancelled): not yet scanned, cancelled, returned or rejected. */
+    private static final Set<OrderStatus> BOOKABLE = EnumSet.of(OrderStatus.RECEIVED,
+            OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED, OrderStatus.DNA);
+    /**
+     * Orders a missed appointment moves to DNA. Not RECEIVED: the gate is about to decide it, and a
+     * DNA order is only ever booked back into a decided status.
+     */
+    private static final Set<OrderStatus> MAY_MISS =
+            EnumSet.of(OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED);
+    /** The patient was scanned: a cancel or a DNA from the RIS contradicts the scanner. */
+    private static final Set<OrderStatus> SCANNED = EnumSet.of(OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED,
+            OrderStatus.DISCONTINUED, OrderStatus.REPORTED);
 
     private final OrderStore orders;
     private final ScheduleStore schedules;
-    private final SchedulePolicy policy;
+    private final StatusChanges statuses;
 
-    public AppointmentBook(OrderStore orders, ScheduleStore schedules, SchedulePolicy policy) {
+    public AppointmentBook(OrderStore orders, ScheduleStore schedules, StatusChanges statuses) {
         this.orders = orders;
         this.schedules = schedules;
-        this.policy = policy;
+        this.statuses = statuses;
     }
 
     public Applied apply(Connection c, long messageId, String trigger, AppointmentRequest r, Instant now)
@@ -97,7 +107,18 @@ public final class AppointmentBook {
             next = new Appointment(id, Appointment.Status.BOOKED, Hl7Time.dateTime(r.start()).orElseThrow(), now);
             schedules.setAppointment(c, order.id(), next, now);
             schedules.setStep(c, order.id(), step.get(), now);
+            if (order.status() == OrderStatus.DNA) {
+                // Failing safe: a DNA whose earlier status is not recorded goes to a practitioner.
+                OrderStatus before = statuses.statusBefore(c, order.id(), OrderStatus.DNA)
+                        .orElse(OrderStatus.AWAITING_JUSTIFICATION);
+                statuses.change(c, order, before, new StatusChange.Reason("APPOINTMENT_BOOKED",
+                        "Booked again after a missed appointment (SIU^" + trigger + ")"), now);
+            }
         } else {
+            if (SCANNED.contains(order.status())) {
+                throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
+                        + ": the patient was scanned; SIU^" + trigger + " not applied");
+            }
             LocalDateTime start = Hl7Time.dateTime(r.start()).orElse(previous == null ? null : previous.start());
             Appointment.Status status = event == Event.CANCELLED ? Appointment.Status.CANCELLED
                     : Appointment.Status.DID_NOT_ATTEND;
@@ -105,10 +126,14 @@ public final class AppointmentBook {
             schedules.setAppointment(c, order.id(), next, now);
             if (event == Event.DID_NOT_ATTEND) {
                 schedules.countDidNotAttend(c, order.id(), now);
-            }
-            if (order.status() == OrderStatus.SCHEDULED) {
-                schedules.setStep(c, order.id(),
-                        policy.defaultStep(order.requestedDate(), schedule.earliestScanDate(), now), now);
+                if (MAY_MISS.contains(order.status())) {
+                    statuses.change(c, order, OrderStatus.DNA, new StatusChange.Reason("DID_NOT_ATTEND",
+                            "The patient did not attend the appointment" + (start == null ? "" : " of " + start)
+                                    + " (SIU^" + trigger + "); off the worklist until booked again"), now);
+                }
+            } else if (BOOKABLE.contains(order.status())) {
+                statuses.change(c, order, OrderStatus.CANCELLED, new StatusChange.Reason("APPOINTMENT_CANCELLED",
+                        "The appointment was cancelled by the RIS (SIU^" + trigger + ")"), now);
             }
         }
         schedules.recordEvent(c, order.id(), messageId, event.name(), next, r.fillerStatus(), now);

@@ -51,6 +51,13 @@ public final class StatusChanges {
                 risEnabled ? RIS_PENDING : RIS_DISABLED);
     }
 
+    /** The status the order had before it last moved to {@code to}, if it ever did. */
+    public java.util.Optional<OrderStatus> statusBefore(Connection c, long orderId, OrderStatus to) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT from_status FROM order_status_change WHERE order_id = ? AND to_status = ?"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", rs -> java.util.Optional.ofNullable(rs.getString(1)),
+                orderId, to).flatMap(from -> from.map(OrderStatus::valueOf));
+    }
+
     public List<StatusChange> history(long orderId) {
         return jdbc.query("SELECT * FROM order_status_change WHERE order_id = ? ORDER BY id", StatusChanges::map,
                 orderId);

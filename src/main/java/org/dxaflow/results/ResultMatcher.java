@@ -17,6 +17,8 @@ public final class ResultMatcher {
     public static final String BY_STUDY_UID = "STUDY_INSTANCE_UID";
     public static final String BY_ACCESSION = "ACCESSION_NUMBER";
     public static final String BY_PATIENT_AND_DATE = "PATIENT_ID_SCAN_DATE";
+    /** An operator chose the order (POST /api/results/{id}/match). */
+    public static final String BY_HAND = "MANUAL";
 
     /** The order found and how, or why none was. */
     public record Match(Long orderId, String method, String reason, List<String> warnings) {
@@ -70,6 +72,14 @@ public final class ResultMatcher {
                 ? "no order for this patient requested or performed on " + ids.scanDate()
                 : candidates.size() + " orders for this patient on " + ids.scanDate() + " (" + candidates
                         + "): cannot tell which", warnings);
+    }
+
+    /**
+     * The order an operator chose, with the same patient check as an automatic match: a result
+     * whose patient identifier is not that order's patient is not matched, whoever asks.
+     */
+    public Match byHand(long orderId, ResultIdentifiers ids) {
+        return checked(orderId, BY_HAND, ids, new ArrayList<>());
     }
 
     private Match checked(long orderId, String method, ResultIdentifiers ids, List<String> warnings) {

@@ -1,6 +1,7 @@
 package org.dxaflow.results;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.dxaflow.results.mapping.MappingOutcome;
 import org.dxaflow.results.mapping.ResultMappings;
 import org.dxaflow.results.sr.SrTree;
 import org.dxaflow.store.Jdbc;
+import org.dxaflow.store.ResultStore.StoredResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,44 @@ public final class ResultSources {
         }
         return new IncomingResult(SourceType.DICOM_SR, event.sopInstanceUid(), storedId, null,
                 event.receivedAt() == null ? Instant.now() : event.receivedAt(), outcome);
+    }
+
+    /** The source of a stored result is gone (spool file removed): it cannot be read again. */
+    public static final class SourceUnavailable extends RuntimeException {
+        SourceUnavailable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A stored result's source read again through the mappings as they are now (after a mapping
+     * fix), with the time it was first received: that is when the exposure became known.
+     *
+     * @throws SourceUnavailable the spooled object or the recorded message is not there any more
+     */
+    public IncomingResult reread(StoredResult r) {
+        IncomingResult again;
+        if (r.sourceType() == SourceType.HL7_ORU) {
+            if (jdbc.queryOne("SELECT 1 FROM inbound_message WHERE intake_id = ?", rs -> true, r.sourceRef()).isEmpty()) {
+                throw new SourceUnavailable("the message of result " + r.id() + " is not recorded any more");
+            }
+            again = fromHl7(r.sourceRef());
+        } else {
+            StoredObjectEvent event = jdbc.queryOne("SELECT * FROM stored_object WHERE sop_instance_uid = ?",
+                    rs -> new StoredObjectEvent(rs.getString("sop_instance_uid"), rs.getString("sop_class_uid"),
+                            rs.getString("study_instance_uid"), rs.getString("series_instance_uid"),
+                            rs.getString("accession_number"), rs.getString("patient_id"),
+                            rs.getString("calling_ae_title"), rs.getString("file_path"),
+                            Jdbc.instant(rs, "received_at")), r.sourceRef())
+                    .orElseThrow(() -> new SourceUnavailable("the object of result " + r.id() + " is not recorded"));
+            if (!Files.isReadable(Path.of(event.filePath()))) {
+                throw new SourceUnavailable("the object of result " + r.id() + " is no longer in the spool ("
+                        + event.filePath() + ")");
+            }
+            again = fromStoredObject(event);
+        }
+        return new IncomingResult(again.sourceType(), again.sourceRef(), again.storedObjectId(),
+                again.inboundMessageId(), r.receivedAt(), again.outcome());
     }
 
     /** @param intakeId the id the HL7 intake gave the message (header dxaflowIntakeId) */

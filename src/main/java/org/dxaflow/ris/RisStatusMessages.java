@@ -43,7 +43,8 @@ public final class RisStatusMessages {
     public static String orderStatus(OrderStatus status) {
         return switch (status) {
             case SCHEDULED -> "SC";
-            case AWAITING_JUSTIFICATION -> "HD";
+            // held: for a practitioner, or for the RIS to book again after a DNA (ORC-16 says which)
+            case AWAITING_JUSTIFICATION, DNA -> "HD";
             // a returned or rejected referral is closed here; a corrected referral is a new order
             case RETURNED, REJECTED, CANCELLED -> "CA";
             case RECEIVED, IN_PROGRESS -> "IP";

@@ -94,13 +94,17 @@ public final class OrderStore {
                 orderId, messageId, action, now);
     }
 
+    /** The message history action of an order change that changed the referral (to be justified again). */
+    public static final String REFERRAL_CHANGED = "REFERRAL_CHANGED";
+
     /**
-     * The orders a queued message created, for when the queue redelivers a message that was
-     * already applied: what followed the creation (justification) must still happen.
+     * The orders a queued message created or whose referral it changed, for when the queue
+     * redelivers a message that was already applied: what followed (justification) must still happen.
      */
-    public List<Long> createdByIntake(Connection c, String intakeId) throws SQLException {
-        return Jdbc.query(c, "SELECT om.order_id FROM order_message om JOIN inbound_message m ON m.id = om.message_id"
-                + " WHERE m.intake_id = ? AND om.action = 'CREATED' ORDER BY om.order_id", rs -> rs.getLong(1), intakeId);
+    public List<Long> toJustifyAfter(Connection c, String intakeId) throws SQLException {
+        return Jdbc.query(c, "SELECT DISTINCT om.order_id FROM order_message om JOIN inbound_message m"
+                + " ON m.id = om.message_id WHERE m.intake_id = ? AND om.action IN ('CREATED', '" + REFERRAL_CHANGED
+                + "') ORDER BY om.order_id", rs -> rs.getLong(1), intakeId);
     }
 
     /** The order the RIS knows by this filler order number, or by the accession number dxaflow holds. */

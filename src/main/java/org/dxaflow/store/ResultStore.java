@@ -56,6 +56,15 @@ public final class ResultStore {
             vfa = vfa == null ? List.of() : List.copyOf(vfa);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
+
+        /** The same result held for the reporter, with the reason added to its warnings. */
+        public StoredResult heldForReview(String warning) {
+            List<String> more = new java.util.ArrayList<>(warnings);
+            more.add(warning);
+            return new StoredResult(id, sourceType, sourceRef, storedObjectId, inboundMessageId, status, error, mapping,
+                    orderId, matchMethod, identifiers, details, measurements, vfa, true, inputsJson, resultJson, more,
+                    priorResultId, receivedAt, processedAt);
+        }
     }
 
     /** A previous computed result of the patient, as serial comparison needs it. */
@@ -83,17 +92,42 @@ public final class ResultStore {
         return jdbc.queryOne("SELECT * FROM dxa_result WHERE source_type = ? AND source_ref = ?", this::map, type, ref);
     }
 
+    /** The columns a result's outcome fills, in the order {@link #values} gives them. */
+    private static final String OUTCOME_COLUMNS = "status, error_text, mapping_name, order_id, match_method,"
+            + " study_instance_uid, accession_number, patient_identifier, scan_date, manufacturer, calibration_scale,"
+            + " model, software_version, reference_database, height_cm, weight_kg, device_serial_number, station_name,"
+            + " measurements_json, vfa_json, needs_reporter_review, inputs_json, result_json, warnings_json,"
+            + " prior_result_id, processed_at";
+
     public long insert(Connection c, StoredResult r) throws SQLException {
+        List<Object> params = new java.util.ArrayList<>(List.of(r.sourceType(), r.sourceRef()));
+        params.add(r.storedObjectId());
+        params.add(r.inboundMessageId());
+        params.add(r.receivedAt());
+        params.addAll(values(r));
+        return Jdbc.insert(c, "INSERT INTO dxa_result (source_type, source_ref, stored_object_id, inbound_message_id,"
+                + " received_at, " + OUTCOME_COLUMNS + ") VALUES (" + "?,".repeat(params.size() - 1) + "?)",
+                params.toArray());
+    }
+
+    /**
+     * Files a stored result again with a new outcome (matched later, by hand, or read again). Only
+     * if it is still as {@code previous} was read: two people filing it at once cannot both win.
+     *
+     * @return false when the result changed meanwhile
+     */
+    public boolean replace(Connection c, StoredResult previous, StoredResult next) throws SQLException {
+        List<Object> params = values(next);
+        params.add(previous.id());
+        params.add(previous.processedAt());
+        return Jdbc.update(c, "UPDATE dxa_result SET " + OUTCOME_COLUMNS.replace(",", " = ?,") + " = ?"
+                + " WHERE id = ? AND processed_at = ?", params.toArray()) == 1;
+    }
+
+    private List<Object> values(StoredResult r) {
         ResultIdentifiers ids = r.identifiers() == null ? ResultIdentifiers.NONE : r.identifiers();
         ScanDetails d = r.details();
-        return Jdbc.insert(c, "INSERT INTO dxa_result (source_type, source_ref, stored_object_id, inbound_message_id,"
-                        + " status, error_text, mapping_name, order_id, match_method, study_instance_uid, accession_number,"
-                        + " patient_identifier, scan_date, manufacturer, calibration_scale, model, software_version,"
-                        + " reference_database, height_cm, weight_kg, device_serial_number, station_name,"
-                        + " measurements_json, vfa_json, needs_reporter_review, inputs_json, result_json,"
-                        + " warnings_json, prior_result_id, received_at, processed_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.sourceType(), r.sourceRef(), r.storedObjectId(), r.inboundMessageId(), r.status(),
+        return new java.util.ArrayList<>(java.util.Arrays.asList(r.status(),
                 trim(r.error(), 4000), r.mapping(), r.orderId(), r.matchMethod(), trim(ids.studyInstanceUid(), 64),
                 trim(ids.accessionNumber(), 16), trim(ids.patientId(), 64),
                 d != null && d.scanDate() != null ? d.scanDate() : ids.scanDate(),
@@ -103,7 +137,26 @@ public final class ResultStore {
                 d == null ? null : d.weightKg(), d == null ? null : trim(d.deviceSerialNumber(), 64),
                 d == null ? null : trim(d.stationName(), 16), write(r.measurements()), write(r.vfa()),
                 r.needsReporterReview(), r.inputsJson(), r.resultJson(),
-                write(r.warnings()), r.priorResultId(), r.receivedAt(), r.processedAt());
+                write(r.warnings()), r.priorResultId(), r.processedAt()));
+    }
+
+    public Optional<StoredResult> get(long id) {
+        return jdbc.queryOne("SELECT * FROM dxa_result WHERE id = ?", this::map, id);
+    }
+
+    public Optional<StoredResult> get(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT * FROM dxa_result WHERE id = ?", this::map, id);
+    }
+
+    /**
+     * UNMATCHED results that name this order: its accession number or Study Instance UID, or its
+     * patient's MRN or NHS number (then the matcher decides by scan date), oldest first.
+     */
+    public List<Long> unmatchedNaming(long orderId) {
+        return jdbc.query("SELECT DISTINCT r.id FROM dxa_order o JOIN patient p ON p.id = o.patient_id"
+                + " JOIN dxa_result r ON r.status = 'UNMATCHED' AND (r.accession_number = o.accession_number"
+                + " OR r.study_instance_uid = o.study_instance_uid OR r.patient_identifier = p.mrn"
+                + " OR r.patient_identifier = p.nhs_number) WHERE o.id = ? ORDER BY r.id", rs -> rs.getLong(1), orderId);
     }
 
     /** The newest result for an order (a resent or repeated scan makes a newer one). */
@@ -177,6 +230,11 @@ public final class ResultStore {
     private static BigDecimal plain(ResultSet rs, String column) throws SQLException {
         BigDecimal v = rs.getBigDecimal(column);
         return v == null ? null : v.stripTrailingZeros();
+    }
+
+    /** The warnings as the warnings_json column holds them. */
+    public String warningsJson(StoredResult r) {
+        return write(r.warnings());
     }
 
     private String write(Object value) {

@@ -1,7 +1,9 @@
 package org.dxaflow.web;
 
 import java.util.List;
+import java.util.Locale;
 import org.dxaflow.gate.DecisionConflictException;
+import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.gate.NoSuchOrderException;
 import org.dxaflow.gate.PractitionerJustification;
 import org.dxaflow.justification.DecisionAlreadyFinalException;
@@ -12,7 +14,9 @@ import org.dxaflow.store.OrderStore;
 
 /**
  * Practitioner review: {@code GET /api/justification/queue} lists the orders awaiting a
- * practitioner, oldest first, with every criterion evaluated; {@code POST
+ * practitioner, oldest first, with every criterion evaluated; {@code GET
+ * /api/justification/incidents?open=} lists exposures without justification (IRMER), newest first;
+ * {@code POST
  * /api/orders/{id}/justification} records a practitioner's decision (200 with the order, 400 on a
  * bad request naming the field, 404 unknown order, 409 when the order is already decided).
  */
@@ -23,14 +27,35 @@ public final class JustificationApi {
     private final OrdersApi ordersApi;
     private final PractitionerJustification practitioners;
     private final DecisionRequestReader requests;
+    private final ExposureIncidents incidents;
 
     public JustificationApi(OrderStore orders, OrderViews views, OrdersApi ordersApi,
-            PractitionerJustification practitioners, DecisionRequestReader requests) {
+            PractitionerJustification practitioners, DecisionRequestReader requests, ExposureIncidents incidents) {
         this.orders = orders;
         this.views = views;
         this.ordersApi = ordersApi;
         this.practitioners = practitioners;
         this.requests = requests;
+        this.incidents = incidents;
+    }
+
+    /** @param open "true": only incidents no practitioner decision has answered yet */
+    public ApiResponse incidents(String open, String limit) {
+        boolean openOnly = false;
+        if (open != null && !open.isBlank()) {
+            String v = open.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                return ApiResponse.error(400, "open must be true or false, got '" + open + "'");
+            }
+            openOnly = v.equals("true");
+        }
+        int max;
+        try {
+            max = limit == null || limit.isBlank() ? 500 : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            return ApiResponse.error(400, "limit must be a whole number");
+        }
+        return ordersApi.ok(incidents.list(openOnly, max).stream().map(IncidentViews::view).toList());
     }
 
     public ApiResponse queue() {

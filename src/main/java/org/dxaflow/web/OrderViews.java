@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dxaflow.gate.DecisionStore;
+import org.dxaflow.gate.ExposureIncident;
+import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.gate.StoredDecision;
 import org.dxaflow.justification.DecidedBy;
 import org.dxaflow.justification.JustificationDecision;
@@ -14,19 +16,22 @@ import org.dxaflow.pathway.SchedulePolicy;
 import org.dxaflow.pathway.ScheduleStore;
 
 /**
- * Orders as JSON-ready maps: the order as received, its latest justification decision and its
- * way through the pathway (times, scheduled step, appointment).
+ * Orders as JSON-ready maps: the order as received, its latest justification decision, its open
+ * exposure incidents (IRMER) and its way through the pathway (times, scheduled step, appointment).
  */
 public final class OrderViews {
 
     private final DecisionStore decisions;
     private final ScheduleStore schedules;
     private final SchedulePolicy policy;
+    private final ExposureIncidents incidents;
 
-    public OrderViews(DecisionStore decisions, ScheduleStore schedules, SchedulePolicy policy) {
+    public OrderViews(DecisionStore decisions, ScheduleStore schedules, SchedulePolicy policy,
+            ExposureIncidents incidents) {
         this.decisions = decisions;
         this.schedules = schedules;
         this.policy = policy;
+        this.incidents = incidents;
     }
 
     /** Summaries of many orders, looking decisions and schedules up in one query each. */
@@ -34,16 +39,21 @@ public final class OrderViews {
         List<Long> ids = orders.stream().map(Order::id).toList();
         Map<Long, StoredDecision> latest = decisions.latest(ids);
         Map<Long, OrderSchedule> plans = schedules.find(ids);
-        return orders.stream().map(o -> summary(o, latest.get(o.id()), plans.get(o.id()), withCriteria)).toList();
+        Map<Long, List<ExposureIncident>> open = incidents.openForOrders(ids);
+        return orders.stream().map(o -> summary(o, latest.get(o.id()), plans.get(o.id()),
+                open.getOrDefault(o.id(), List.of()), withCriteria)).toList();
     }
 
     public Map<String, Object> summary(Order o, boolean withCriteria) {
-        return summary(o, decisions.latest(o.id()).orElse(null), schedules.find(o.id()).orElse(null), withCriteria);
+        return summary(o, decisions.latest(o.id()).orElse(null), schedules.find(o.id()).orElse(null),
+                incidents.openForOrders(List.of(o.id())).getOrDefault(o.id(), List.of()), withCriteria);
     }
 
-    private Map<String, Object> summary(Order o, StoredDecision d, OrderSchedule s, boolean withCriteria) {
+    private Map<String, Object> summary(Order o, StoredDecision d, OrderSchedule s, List<ExposureIncident> open,
+            boolean withCriteria) {
         Map<String, Object> m = order(o);
         m.put("justification", d == null ? null : justification(d.decision(), withCriteria));
+        m.put("exposureIncidents", open.stream().map(IncidentViews::view).toList());
         m.put("pathway", pathway(o, s));
         return m;
     }

@@ -7,28 +7,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dxaflow.gate.ExposureIncident;
+import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.results.ResultStatus;
 import org.dxaflow.store.OrderStore;
+import org.dxaflow.store.ResultHistory;
 import org.dxaflow.store.ResultStore;
 import org.dxaflow.store.ResultStore.StoredResult;
 
 /**
- * {@code GET /api/orders/{id}/result}, {@code GET /api/results/unmatched} (reconciliation) and
- * {@code GET /api/results?status=&needsReview=} (e.g. UNMAPPABLE, with the mapping error; results a
- * reporter must see first). The stored
- * densitometry and inputs JSON are passed through as stored, so the digits are the engine's.
+ * {@code GET /api/orders/{id}/result}, {@code GET /api/results/{id}}, {@code GET
+ * /api/results/unmatched} (reconciliation) and {@code GET /api/results?status=&needsReview=} (e.g.
+ * UNMAPPABLE, with the mapping error; results a reporter must see first). Each result says whether
+ * its exposure was an IRMER incident ({@code exposure}); one result also shows its earlier outcomes
+ * ({@code history}). The stored densitometry and inputs JSON are passed through as stored, so the
+ * digits are the engine's.
  */
 public final class ResultsApi {
 
     private final ResultStore results;
     private final OrderStore orders;
+    private final ResultHistory history;
+    private final ExposureIncidents incidents;
     private final ObjectMapper json;
 
     /** @param json a mapper writing BigDecimal plainly and ISO dates (DensitometryJson.mapper()) */
-    public ResultsApi(ResultStore results, OrderStore orders, ObjectMapper json) {
+    public ResultsApi(ResultStore results, OrderStore orders, ResultHistory history, ExposureIncidents incidents,
+            ObjectMapper json) {
         this.results = results;
         this.orders = orders;
+        this.history = history;
+        this.incidents = incidents;
         this.json = json;
+    }
+
+    public ApiResponse get(String id) {
+        long resultId;
+        try {
+            resultId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return ApiResponse.error(400, "result id must be a number, got '" + id + "'");
+        }
+        return results.get(resultId).map(r -> ok(detail(r)))
+                .orElseGet(() -> ApiResponse.error(404, "no result with id " + id));
+    }
+
+    /** One result with its earlier outcomes, as the detail view and the reconciliation actions answer. */
+    Map<String, Object> detail(StoredResult r) {
+        Map<String, Object> body = views(List.of(r)).get(0);
+        body.put("history", history.of(r.id()).stream().map(ResultsApi::history).toList());
+        return body;
     }
 
     public ApiResponse forOrder(String id) {
@@ -42,7 +70,7 @@ public final class ResultsApi {
             return ApiResponse.error(404, "no order with id " + id);
         }
         return results.latestForOrder(orderId).map(r -> {
-            Map<String, Object> body = view(r);
+            Map<String, Object> body = detail(r);
             body.put("allResultIds", results.idsForOrder(orderId));
             return ok(body);
         }).orElseGet(() -> ApiResponse.error(404, "no result received for order " + id));
@@ -79,7 +107,40 @@ public final class ResultsApi {
         } catch (NumberFormatException e) {
             return ApiResponse.error(400, "limit must be a whole number");
         }
-        return ok(results.find(s, review, max).stream().map(ResultsApi::view).toList());
+        return ok(views(results.find(s, review, max)));
+    }
+
+    private List<Map<String, Object>> views(List<StoredResult> found) {
+        Map<Long, ExposureIncident> exposures = incidents.forResults(found.stream().map(StoredResult::id).toList());
+        return found.stream().map(r -> {
+            Map<String, Object> m = view(r);
+            ExposureIncident i = exposures.get(r.id());
+            m.put("exposure", i == null ? null : IncidentViews.view(i));
+            return m;
+        }).toList();
+    }
+
+    private static Map<String, Object> history(ResultHistory.Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", e.action());
+        m.put("operator", e.operator());
+        m.put("reason", e.reason());
+        m.put("at", e.at());
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("status", e.previousStatus());
+        before.put("error", e.previousError());
+        before.put("mapping", e.previousMapping());
+        before.put("orderId", e.previousOrderId());
+        before.put("matchMethod", e.previousMatchMethod());
+        before.put("needsReporterReview", e.previousNeedsReview());
+        before.put("inputs", e.previousInputsJson() == null ? null : new RawValue(e.previousInputsJson()));
+        before.put("densitometry", e.previousResultJson() == null ? null : new RawValue(e.previousResultJson()));
+        before.put("warnings", e.previousWarningsJson() == null ? null : new RawValue(e.previousWarningsJson()));
+        before.put("processedAt", e.previousProcessedAt());
+        m.put("previous", before);
+        m.put("newStatus", e.newStatus());
+        m.put("newOrderId", e.newOrderId());
+        return m;
     }
 
     static Map<String, Object> view(StoredResult r) {
@@ -115,7 +176,7 @@ public final class ResultsApi {
         return m;
     }
 
-    private ApiResponse ok(Object body) {
+    ApiResponse ok(Object body) {
         try {
             return new ApiResponse(200, json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

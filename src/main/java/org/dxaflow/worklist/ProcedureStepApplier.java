@@ -3,6 +3,8 @@ package org.dxaflow.worklist;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.dxaflow.gate.ExposureGuard;
+import org.dxaflow.gate.ExposureIncident;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.store.Jdbc;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves an order along when the scanner reports its procedure step: IN PROGRESS when the scan
  * starts, COMPLETED or DISCONTINUED when it ends. An order already cancelled, reported or closed is
- * left as it is: the scanner's word does not reopen it.
+ * left as it is: the scanner's word does not reopen it. A scan started on an order no JUSTIFIED
+ * decision covers is an IRMER incident: recorded for the practitioner, the order left where it is.
  */
 public final class ProcedureStepApplier {
 
@@ -28,14 +31,16 @@ public final class ProcedureStepApplier {
     private final OrderStore orders;
     private final StatusChanges statuses;
     private final ScheduleStore schedules;
+    private final ExposureGuard exposures;
     private final Clock clock;
 
     public ProcedureStepApplier(Jdbc jdbc, OrderStore orders, StatusChanges statuses, ScheduleStore schedules,
-            Clock clock) {
+            ExposureGuard exposures, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.statuses = statuses;
         this.schedules = schedules;
+        this.exposures = exposures;
         this.clock = clock;
     }
 
@@ -52,6 +57,16 @@ public final class ProcedureStepApplier {
                 return "NO_ORDER";
             }
             OrderStatus now = found.get().status();
+            if (!event.isFinal()) {
+                var unjustified = exposures.unjustified(c, found.get(), clock.instant());
+                // a redelivered event is the same exposure, recorded once
+                if (unjustified.isPresent() && !exposures.alreadyRecorded(c, event.sopInstanceUid())) {
+                    exposures.record(c, found.get(), unjustified.get(), ExposureIncident.Evidence.MPPS, null,
+                            event.sopInstanceUid(), clock.instant(), clock.instant());
+                    LOG.warn("MPPS {} started on order {} (accession {}): {}", event.sopInstanceUid(), event.orderId(),
+                            event.accessionNumber(), ExposureIncident.describe(now, unjustified.get()));
+                }
+            }
             OrderStatus next = next(now, event);
             if (next != now) {
                 statuses.change(c, found.get(), next,

@@ -99,4 +99,38 @@ class PractitionerReviewTest {
             assertEquals(finalDecision.referralId(), e.referralId());
         }
     }
+
+    /** Man of 45 with osteopenia on a radiograph: justified under the written criteria (AUTO). */
+    private static final JustificationDecision AUTO_JUSTIFIED = GATE.evaluate(TestReferrals.referral(Sex.M, 45,
+            TestReferrals.REFERRER, REFREASON, "RADIOLOGICAL_OSTEOPENIA"));
+
+    @Test
+    void anAutoJustificationCanBeTakenBackByReturnOrRejectAndSaysSo() {
+        assertEquals(Outcome.JUSTIFIED, AUTO_JUSTIFIED.outcome());
+
+        JustificationDecision d = REVIEW.takeBack(AUTO_JUSTIFIED, new PractitionerDecision(
+                PractitionerDecision.Action.RETURN, DR_REVIEWER, "Osteopenia was on a CT scout: please confirm", List.of()));
+
+        assertEquals(Outcome.RETURNED, d.outcome());
+        assertEquals(DecidedBy.Mode.PRACTITIONER, d.decidedBy().mode());
+        assertTrue(d.protocol().isEmpty());
+        String last = d.reasons().get(d.reasons().size() - 1);
+        assertTrue(last.startsWith("PRACTITIONER: RETURN by Dr R Reviewer"), last);
+        assertTrue(last.contains("overrides the JUSTIFIED decision (AUTO, " + AUTO_JUSTIFIED.decidedAt()
+                + "): taken back before the scan"), last);
+        assertEquals(AUTO_JUSTIFIED.criteria(), d.criteria(), "the rules' findings stay in the record");
+    }
+
+    @Test
+    void onlyAnAutoJustificationIsTakenBackAndNeverByJustifyingIt() {
+        PractitionerDecision reject = new PractitionerDecision(PractitionerDecision.Action.REJECT, DR_REVIEWER,
+                "Not indicated", List.of());
+        JustificationDecision byPractitioner = REVIEW.apply(HELD, new PractitionerDecision(
+                PractitionerDecision.Action.JUSTIFY, DR_REVIEWER, "", List.of()));
+
+        assertThrows(DecisionAlreadyFinalException.class, () -> REVIEW.takeBack(byPractitioner, reject));
+        assertThrows(DecisionAlreadyFinalException.class, () -> REVIEW.takeBack(AUTO_JUSTIFIED,
+                new PractitionerDecision(PractitionerDecision.Action.JUSTIFY, DR_REVIEWER, "", List.of())));
+        assertThrows(DecisionAlreadyFinalException.class, () -> REVIEW.takeBack(HELD, reject));
+    }
 }

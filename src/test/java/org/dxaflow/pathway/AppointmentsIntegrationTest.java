@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Appointments from the RIS (SIU^S12 book, S13 move, S14 change, S15 cancel, S26 did not attend)
  * over MLLP, the scheduled step without one (requested date, else next working day) and the
- * pathway times. Case 39 (radiological osteopenia) is a referral the rules justify; case 32 one
+ * pathway times. A cancelled appointment cancels the order; a missed one moves it to DNA until the
+ * RIS books it again. Case 39 (radiological osteopenia) is a referral the rules justify; case 32 one
  * they hold; case 1 one they return.
  */
 class AppointmentsIntegrationTest {
@@ -120,7 +121,7 @@ class AppointmentsIntegrationTest {
     }
 
     @Test
-    void bookMoveChangeCancelAndDidNotAttend() throws IOException {
+    void bookMoveChangeDidNotAttendBookAgainAndCancel() throws IOException {
         order(39, "AP-1", "SCHEDULED");
 
         siu("S12", "2.5.1", "AP-1", "APPT-1", "202612071030", "Booked");
@@ -136,24 +137,27 @@ class AppointmentsIntegrationTest {
         siu("S14", "2.5.1", "AP-1", "APPT-1", "202612091445", "Booked");
         assertEquals("2026-12-09 14:45:00 APPOINTMENT", step(awaitOrder("AP-1", o -> step(o).contains("14:45"))));
 
-        siu("S15", "2.5.1", "AP-1", "APPT-1", "", "Cancelled");
-        JsonNode cancelled = awaitOrder("AP-1",
-                o -> o.get("pathway").get("appointment").get("status").asText().equals("CANCELLED"));
-        assertEquals("SCHEDULED", cancelled.get("status").asText(), "the order stays justified and scheduled");
-        assertEquals(nextWorkingDay() + " null NEXT_WORKING_DAY", step(cancelled));
+        siu("S26", "2.5.1", "AP-1", "APPT-1", "", "Noshow");
+        JsonNode dna = awaitOrder("AP-1", o -> o.get("status").asText().equals("DNA"));
+        assertEquals("DID_NOT_ATTEND", dna.get("pathway").get("appointment").get("status").asText());
+        assertEquals(1, dna.get("pathway").get("didNotAttendCount").asInt());
+        assertEquals("2026-12-09T14:45:00", dna.get("pathway").get("appointmentAt").asText(), "the missed slot is kept");
 
         siu("S12", "2.5.1", "AP-1", "APPT-2", "202612141000", "Booked");
-        siu("S26", "2.5.1", "AP-1", "APPT-2", "", "Noshow");
-        JsonNode dna = awaitOrder("AP-1",
-                o -> o.get("pathway").get("appointment").get("status").asText().equals("DID_NOT_ATTEND"));
-        assertEquals(1, dna.get("pathway").get("didNotAttendCount").asInt());
-        assertEquals("2026-12-14T10:00:00", dna.get("pathway").get("appointmentAt").asText(), "the missed slot is kept");
+        JsonNode again = awaitOrder("AP-1", o -> o.get("status").asText().equals("SCHEDULED"));
+        assertEquals("2026-12-14 10:00:00 APPOINTMENT", step(again));
+
+        siu("S15", "2.5.1", "AP-1", "APPT-2", "", "Cancelled");
+        JsonNode cancelled = awaitOrder("AP-1", o -> o.get("status").asText().equals("CANCELLED"));
+        assertEquals("CANCELLED", cancelled.get("pathway").get("appointment").get("status").asText());
 
         JsonNode detail = http.get("/api/orders/" + dna.get("id").asText()).json();
         StringBuilder actions = new StringBuilder();
         detail.get("messages").forEach(m -> actions.append(m.get("action").asText()).append(' '));
-        assertEquals("CREATED APPOINTMENT_BOOKED APPOINTMENT_RESCHEDULED APPOINTMENT_MODIFIED APPOINTMENT_CANCELLED"
-                + " APPOINTMENT_BOOKED APPOINTMENT_DID_NOT_ATTEND", actions.toString().trim());
+        assertEquals("CREATED APPOINTMENT_BOOKED APPOINTMENT_RESCHEDULED APPOINTMENT_MODIFIED"
+                + " APPOINTMENT_DID_NOT_ATTEND APPOINTMENT_BOOKED APPOINTMENT_CANCELLED", actions.toString().trim());
+        assertEquals("RECEIVED->SCHEDULED SCHEDULED->DNA DNA->SCHEDULED SCHEDULED->CANCELLED ",
+                transitions(detail.get("statusHistory")));
     }
 
     @Test

@@ -75,11 +75,11 @@ class ClinicalContextReaderTest {
 
     @Test
     void resultsCompleteAScheduledOrInProgressOrderOnly() {
-        assertEquals(Optional.of(OrderStatus.COMPLETED), ResultPipeline.statusOnResult(OrderStatus.SCHEDULED));
-        assertEquals(Optional.of(OrderStatus.COMPLETED), ResultPipeline.statusOnResult(OrderStatus.IN_PROGRESS));
+        assertEquals(Optional.of(OrderStatus.COMPLETED), ResultFiling.statusOnResult(OrderStatus.SCHEDULED));
+        assertEquals(Optional.of(OrderStatus.COMPLETED), ResultFiling.statusOnResult(OrderStatus.IN_PROGRESS));
         for (OrderStatus s : List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.COMPLETED,
                 OrderStatus.REPORTED, OrderStatus.CANCELLED, OrderStatus.DISCONTINUED)) {
-            assertEquals(Optional.empty(), ResultPipeline.statusOnResult(s), s.name());
+            assertEquals(Optional.empty(), ResultFiling.statusOnResult(s), s.name());
         }
     }
 }

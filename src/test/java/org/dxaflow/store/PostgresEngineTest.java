@@ -106,4 +106,52 @@ class PostgresEngineTest {
             assertTrue(rs.getInt(1) >= 1);
         }
     }
+
+    /**
+     * The IRMER incident record and the result history on PostgreSQL: a result for a held order is
+     * an incident a practitioner then answers; a result that came before its order is matched
+     * again (its earlier outcome kept) when the order arrives.
+     */
+    @Test
+    void exposureIncidentsAndResultHistoryRunOnPostgres() throws Exception {
+        int hl7Port = FreePort.find();
+        int httpPort = FreePort.find();
+        DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
+                DxaflowConfig.DB_URL, SERVER + database,
+                DxaflowConfig.DB_USER, USER));
+        Engine engine = TestEngines.start(config);
+        try {
+            Http http = new Http(httpPort);
+            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
+                assertEquals("AA", Samples.field(c.send(Samples.hl7("results/orm-o01-v24-order-man.hl7")), "MSA", 1));
+                Await.until("held", Duration.ofSeconds(15), () -> http.orders("accessionNumber=ACC500002").get(0),
+                        o -> o.get("status").asText().equals("AWAITING_JUSTIFICATION"));
+                assertEquals("AA", Samples.field(c.send(Samples.hl7("results/oru-r01-v251-example.hl7")), "MSA", 1));
+                assertEquals("AA", Samples.field(c.send(Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7")), "MSA", 1));
+            }
+            JsonNode incident = Await.until("incident on PostgreSQL", Duration.ofSeconds(15),
+                    () -> http.get("/api/justification/incidents?open=true").json(), a -> a.size() == 1).get(0);
+            assertEquals("NEEDS_REVIEW", incident.get("decision").get("outcome").asText());
+            Http.Reply decided = http.post("/api/orders/" + incident.get("orderId").asText() + "/justification",
+                    "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"P2\", \"name\": \"Dr Ruth Bell\","
+                            + " \"role\": \"Consultant radiologist\"}}");
+            assertEquals(200, decided.status(), String.valueOf(decided.json()));
+            assertEquals("COMPLETED", decided.json().get("status").asText());
+            assertEquals(0, http.get("/api/justification/incidents?open=true").json().size());
+
+            Await.until("unmatched on PostgreSQL", Duration.ofSeconds(15), () -> http.get("/api/results/unmatched").json(),
+                    a -> a.size() == 1);
+            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
+                assertEquals("AA", Samples.field(c.send(
+                        Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7")), "MSA", 1));
+            }
+            JsonNode order = Await.until("matched again on PostgreSQL", Duration.ofSeconds(15),
+                    () -> http.orders("accessionNumber=ACC500006").get(0), o -> o.get("status").asText().equals("COMPLETED"));
+            JsonNode result = http.get("/api/orders/" + order.get("id").asText() + "/result").json();
+            assertEquals("COMPUTED", result.get("status").asText());
+            assertEquals("UNMATCHED", result.get("history").get(0).get("previous").get("status").asText());
+        } finally {
+            engine.close();
+        }
+    }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** A scratch copy of {@code conf/} an engine can be pointed at and a test may edit. */
+/** A scratch copy of {@code conf/} (or {@code mappings/}) an engine can be pointed at and a test may edit. */
 public final class ConfDir {
 
     private final Path dir;
@@ -16,7 +16,11 @@ public final class ConfDir {
     }
 
     public static ConfDir copyOfShipped(Path target) {
-        Path source = Path.of("conf");
+        return copyOf(Path.of("conf"), target);
+    }
+
+    /** A scratch copy of another shipped directory, e.g. {@code mappings/}. */
+    public static ConfDir copyOf(Path source, Path target) {
         try (Stream<Path> all = Files.walk(source)) {
             for (Path p : all.toList()) {
                 Path to = target.resolve(source.relativize(p).toString());

@@ -191,12 +191,13 @@ class PractitionerReviewApiTest {
     }
 
     @Test
-    void anAutomaticallyJustifiedOrderCannotBeDecidedAgain() throws IOException {
+    void anAutomaticallyJustifiedOrderCannotBeJustifiedAgain() throws IOException {
         JsonNode order = referral(39, "PR-A1", "SCHEDULED");
 
-        Http.Reply r = decide(order, "{\"decision\": \"REJECT\", " + BELL + ", \"comment\": \"No\"}");
+        Http.Reply r = decide(order, "{\"decision\": \"JUSTIFY\", " + BELL + "}");
 
         assertError(409, "already final (JUSTIFIED)", r);
+        assertEquals(1, http.get("/api/orders/" + order.get("id").asText()).json().get("decisions").size());
     }
 
     private static void assertError(int status, String fragment, Http.Reply r) {
