@@ -117,8 +117,8 @@ class PostgresEngineTest {
         int hl7Port = FreePort.find();
         int httpPort = FreePort.find();
         DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
-                DxaflowConfig.DB_URL, SERVER + database,
-                DxaflowConfig.DB_USER, USER));
+                DxaflowConfig.DB_URL, pg.url(database),
+                DxaflowConfig.DB_USER, pg.user()));
         Engine engine = TestEngines.start(config);
         try {
             Http http = new Http(httpPort);
