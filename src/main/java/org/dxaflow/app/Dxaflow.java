@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.dxaflow.hl7.SendHl7Command;
-import org.dxaflow.sim.ScannerSimCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Command line: {@code run} (the default: starts the engine on its configuration), {@code send-hl7},

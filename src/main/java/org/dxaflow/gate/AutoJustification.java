@@ -8,8 +8,8 @@ import org.dxaflow.justification.JustificationGate;
 import org.dxaflow.justification.RuleSet;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.store.Jdbc;
-import org.dxaflow.store.OrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,11 +12,11 @@ import org.dxaflow.justification.JustificationDecision;
 import org.dxaflow.justification.Outcome;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.orderbook.StatusChange;
+import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.pathway.OrderSchedule;
 import org.dxaflow.pathway.SchedulePolicy;
 import org.dxaflow.pathway.ScheduleStore;
-import org.dxaflow.pathway.StatusChange;
-import org.dxaflow.pathway.StatusChanges;
 
 /**
  * What a justification decision does to an order, AUTO or by a practitioner, all in the caller's

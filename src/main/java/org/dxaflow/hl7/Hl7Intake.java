@@ -8,7 +8,6 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.dxaflow.store.InboundMessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -88,7 +88,7 @@ public final class ScheduleStore {
             String fillerStatus, Instant at) throws SQLException {
         Jdbc.update(c, "INSERT INTO appointment_event (order_id, message_id, event, appointment_id, appointment_start,"
                         + " filler_status, at) VALUES (?,?,?,?,?,?,?)",
-                orderId, messageId, event, a.id(), a.start(), trim(fillerStatus, 32), at);
+                orderId, messageId, event, a.id(), a.start(), Jdbc.fit(fillerStatus, 32), at);
     }
 
     private static OrderSchedule map(ResultSet rs) throws SQLException {
@@ -105,7 +105,4 @@ public final class ScheduleStore {
                 step, appointment, rs.getInt("did_not_attend_count"), Jdbc.instant(rs, "scan_started_at"));
     }
 
-    private static String trim(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

@@ -14,10 +14,9 @@ import org.dxaflow.densitometry.FlagCode;
 import org.dxaflow.densitometry.PriorScan;
 import org.dxaflow.densitometry.ScanInput;
 import org.dxaflow.order.Order;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.results.ResultStore.StoredResult;
 import org.dxaflow.results.mapping.MappingOutcome;
-import org.dxaflow.store.OrderStore;
-import org.dxaflow.store.ResultStore;
-import org.dxaflow.store.ResultStore.StoredResult;
 
 /**
  * What one result comes to, given its order match: unmappable (with the mapping error), unmatched

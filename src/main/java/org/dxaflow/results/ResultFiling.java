@@ -9,13 +9,10 @@ import org.dxaflow.gate.ExposureGuard;
 import org.dxaflow.gate.ExposureIncident;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.pathway.StatusChange;
-import org.dxaflow.pathway.StatusChanges;
-import org.dxaflow.store.OrderStore;
-import org.dxaflow.store.ResultHistory;
-import org.dxaflow.store.ResultStore;
-import org.dxaflow.store.ResultStore.StoredResult;
-import org.dxaflow.store.StoredObjectStore;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.orderbook.StatusChange;
+import org.dxaflow.orderbook.StatusChanges;
+import org.dxaflow.results.ResultStore.StoredResult;
 
 /**
  * Stores a result's outcome and what follows from it, in the caller's transaction: the object is

@@ -1,9 +1,8 @@
 package org.dxaflow.results;
 
 import org.dxaflow.gate.ExposureIncident;
+import org.dxaflow.results.ResultStore.StoredResult;
 import org.dxaflow.store.Jdbc;
-import org.dxaflow.store.ResultStore;
-import org.dxaflow.store.ResultStore.StoredResult;
 import org.dxaflow.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,11 +1,9 @@
 package org.dxaflow.results;
 
 import java.util.List;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.results.ResultStore.StoredResult;
 import org.dxaflow.store.Jdbc;
-import org.dxaflow.store.OrderStore;
-import org.dxaflow.store.ResultHistory;
-import org.dxaflow.store.ResultStore;
-import org.dxaflow.store.ResultStore.StoredResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

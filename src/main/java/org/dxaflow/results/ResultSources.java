@@ -9,11 +9,11 @@ import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.DicomFile;
 import org.dxaflow.hl7.Er7Message;
 import org.dxaflow.hl7.Hl7FormatException;
+import org.dxaflow.results.ResultStore.StoredResult;
 import org.dxaflow.results.mapping.MappingOutcome;
 import org.dxaflow.results.mapping.ResultMappings;
 import org.dxaflow.results.sr.SrTree;
 import org.dxaflow.store.Jdbc;
-import org.dxaflow.store.ResultStore.StoredResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

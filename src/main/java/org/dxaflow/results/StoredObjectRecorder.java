@@ -1,7 +1,6 @@
 package org.dxaflow.results;
 
-import org.dxaflow.store.OrderStore;
-import org.dxaflow.store.StoredObjectStore;
+import org.dxaflow.orderbook.OrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

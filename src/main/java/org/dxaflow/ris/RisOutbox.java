@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dxaflow.order.Order;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.orderbook.StatusChange;
+import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.pathway.ScheduleStore;
-import org.dxaflow.pathway.StatusChange;
-import org.dxaflow.pathway.StatusChanges;
-import org.dxaflow.store.OrderStore;
 
 /**
  * Moves recorded status changes onto the durable outbound queue: the route takes {@link #pending},

@@ -8,9 +8,9 @@ import org.dxaflow.hl7.Hl7Time;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.order.PatientDemographics;
+import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.pathway.OrderSchedule;
 import org.dxaflow.pathway.ScheduledStep;
-import org.dxaflow.pathway.StatusChange;
 
 /**
  * The order status message for one status change, in the order's own HL7 version: ORM^O01 for

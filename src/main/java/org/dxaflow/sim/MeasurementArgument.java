@@ -15,12 +15,12 @@ import org.dxaflow.dicom.sr.SiteMeasurement;
  * densitometry module's names ({@code L1}..{@code L4}, {@code L1-L4}, {@code FEMORAL_NECK},
  * {@code TOTAL_HIP}, {@code TROCHANTER}, {@code RADIUS_33}, {@code TOTAL_FOREARM}, ...).
  */
-final class MeasurementArgument {
+public final class MeasurementArgument {
 
     private MeasurementArgument() {
     }
 
-    static SiteMeasurement parse(String text) {
+    public static SiteMeasurement parse(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
             throw new IllegalArgumentException("expected SITE[:SIDE]=VALUE, got '" + text + "'");

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.DicomFile;
+import org.dxaflow.dicom.data.Implementation;
 import org.dxaflow.dicom.data.SopClass;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.TransferSyntax;
@@ -68,7 +69,10 @@ public final class ScannerSimulator {
                          String srSeriesInstanceUid) {
     }
 
-    static final String STATION_NAME = "DXAFLOW-SIM";
+    public static final String STATION_NAME = "DXAFLOW-SIM";
+    /** The equipment the simulated scanner writes into its result SRs. */
+    public static final DxaResultSr.Equipment EQUIPMENT = new DxaResultSr.Equipment("DXAFLOW-SIM", "scanner-sim",
+            Implementation.VERSION, "SIM-0001", STATION_NAME);
     private static final DateTimeFormatter STEP_ID = DateTimeFormatter.ofPattern("yyMMddHHmmss");
 
     private final WorklistScu worklist;

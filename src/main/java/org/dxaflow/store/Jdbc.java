@@ -159,4 +159,9 @@ public final class Jdbc {
             s.execute(sql);
         }
     }
+
+    /** The value cut to a column's width: identifiers from peers can be longer than the standard allows. */
+    public static String fit(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 }

@@ -10,7 +10,7 @@ import org.dxaflow.justification.DecisionAlreadyFinalException;
 import org.dxaflow.justification.PractitionerDecision;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.store.OrderStore;
+import org.dxaflow.orderbook.OrderStore;
 
 /**
  * Practitioner review: {@code GET /api/justification/queue} lists the orders awaiting a

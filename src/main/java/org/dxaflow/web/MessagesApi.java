@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dxaflow.store.InboundMessageStore;
+import org.dxaflow.hl7.InboundMessageStore;
 
 /**
  * {@code GET /api/messages?status=&limit=&before=}: the inbound message log, newest first, as

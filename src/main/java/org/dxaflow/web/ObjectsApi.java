@@ -3,7 +3,7 @@ package org.dxaflow.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
-import org.dxaflow.store.StoredObjectStore;
+import org.dxaflow.results.StoredObjectStore;
 
 /** {@code GET /api/objects}: DICOM objects the Storage SCP received, for reconciliation. */
 public final class ObjectsApi {

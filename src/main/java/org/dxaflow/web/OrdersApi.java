@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dxaflow.gate.DecisionStore;
+import org.dxaflow.hl7.InboundMessageStore;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.pathway.StatusChange;
-import org.dxaflow.pathway.StatusChanges;
-import org.dxaflow.store.InboundMessageStore;
-import org.dxaflow.store.OrderStore;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.orderbook.StatusChange;
+import org.dxaflow.orderbook.StatusChanges;
 
 /**
  * {@code /api/orders}: the order book as JSON for the console and integration engineers. Each

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Supplier;
 import org.dxaflow.results.ResultReconciliation;
-import org.dxaflow.store.ResultStore.StoredResult;
+import org.dxaflow.results.ResultStore.StoredResult;
 
 /**
  * Filing results again by hand: {@code POST /api/results/{id}/match} {@code {"orderId", "operator",

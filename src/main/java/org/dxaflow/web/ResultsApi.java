@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.dxaflow.gate.ExposureIncident;
 import org.dxaflow.gate.ExposureIncidents;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.results.ResultHistory;
 import org.dxaflow.results.ResultStatus;
-import org.dxaflow.store.OrderStore;
-import org.dxaflow.store.ResultHistory;
-import org.dxaflow.store.ResultStore;
-import org.dxaflow.store.ResultStore.StoredResult;
+import org.dxaflow.results.ResultStore.StoredResult;
+import org.dxaflow.results.ResultStore;
 
 /**
  * {@code GET /api/orders/{id}/result}, {@code GET /api/results/{id}}, {@code GET

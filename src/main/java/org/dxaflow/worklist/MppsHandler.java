@@ -10,8 +10,7 @@ import org.dxaflow.dicom.data.TransferSyntax;
 import org.dxaflow.dicom.data.UidGenerator;
 import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.dimse.service.NormalizedHandler;
-import org.dxaflow.store.OrderStore;
-import org.dxaflow.store.ProcedureStepStore;
+import org.dxaflow.orderbook.OrderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,11 +7,11 @@ import org.dxaflow.gate.ExposureGuard;
 import org.dxaflow.gate.ExposureIncident;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.store.Jdbc;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.orderbook.StatusChange;
+import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.pathway.ScheduleStore;
-import org.dxaflow.pathway.StatusChange;
-import org.dxaflow.pathway.StatusChanges;
-import org.dxaflow.store.OrderStore;
+import org.dxaflow.store.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

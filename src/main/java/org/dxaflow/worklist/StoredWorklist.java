@@ -4,11 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Collection;
-import java.util.Map;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,8 +21,8 @@ import org.dxaflow.justification.ReferralQuestionMapping;
 import org.dxaflow.order.ClinicalAnswer;
 import org.dxaflow.order.CodedValue;
 import org.dxaflow.order.PersonName;
+import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.store.Jdbc;
-import org.dxaflow.store.OrderStore;
 
 /**
  * The worklist is the engine's own order book: every order in a worklist status (SCHEDULED once

@@ -24,7 +24,7 @@ import org.dxaflow.justification.RuleSet;
 import org.dxaflow.justification.RuleSetLoader;
 import org.dxaflow.justification.Sex;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.pathway.StatusChange;
+import org.dxaflow.orderbook.StatusChange;
 import org.junit.jupiter.api.Test;
 
 /**

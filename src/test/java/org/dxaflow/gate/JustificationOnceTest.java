@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.Hl7Processor;
 import org.dxaflow.hl7.MllpClient;
+import org.dxaflow.orderbook.MessageApplier;
 import org.dxaflow.testing.Await;
 import org.dxaflow.testing.FreePort;
 import org.dxaflow.testing.Http;
@@ -54,11 +54,11 @@ class JustificationOnceTest {
 
     @Test
     void aRedeliveredMessageHandsItsNewOrderOnAgain() {
-        Hl7Processor processor = bean("hl7Processor", Hl7Processor.class);
+        MessageApplier processor = bean("messageApplier", MessageApplier.class);
         String message = ReferralCase.number(39).toHl7("2.4", "ONCE-1", "ONCE-A");
 
-        Hl7Processor.Outcome first = processor.process(message, "intake-once-a", System.currentTimeMillis());
-        Hl7Processor.Outcome again = processor.process(message, "intake-once-a", System.currentTimeMillis());
+        MessageApplier.Outcome first = processor.process(message, "intake-once-a", System.currentTimeMillis());
+        MessageApplier.Outcome again = processor.process(message, "intake-once-a", System.currentTimeMillis());
 
         assertEquals("PROCESSED", first.outcome());
         assertEquals(1, first.ordersToJustify().size());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.store.Database;
 import org.dxaflow.store.Jdbc;
 import org.junit.jupiter.api.Test;

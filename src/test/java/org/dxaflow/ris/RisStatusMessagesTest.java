@@ -9,10 +9,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.pathway.OrderSchedule;
 import org.dxaflow.pathway.ScheduleSource;
 import org.dxaflow.pathway.ScheduledStep;
-import org.dxaflow.pathway.StatusChange;
 import org.dxaflow.testing.TestOrders;
 import org.junit.jupiter.api.Test;
 

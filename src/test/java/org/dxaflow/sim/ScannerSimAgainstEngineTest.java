@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.dxaflow.app.Engine;
+import org.dxaflow.app.ScannerSimCommand;
 import org.dxaflow.dicom.testing.Dcmtk;
 import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;

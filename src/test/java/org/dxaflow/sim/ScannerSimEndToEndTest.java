@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.dxaflow.app.ScannerSimCommand;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.DicomFile;
 import org.dxaflow.dicom.data.SopClass;

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.dxaflow.app.ScannerSimCommand;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.UidGenerator;
@@ -40,7 +41,7 @@ class ScannerSimWorklistDcmtkTest {
         RequestorConfig config = RequestorConfig.defaults("SCANNER")
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10));
         sim = new ScannerSimulator(new WorklistScu(config), new MppsScu(config), new StoreScu(config),
-                new DxaResultSr(ScannerSimCommand.EQUIPMENT), new UidGenerator(), Clock.systemDefaultZone());
+                new DxaResultSr(ScannerSimulator.EQUIPMENT), new UidGenerator(), Clock.systemDefaultZone());
     }
 
     @BeforeAll

@@ -17,6 +17,7 @@ import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.UidGenerator;
 import org.dxaflow.dicom.query.KeyMatcher;
 import org.dxaflow.justification.ReferralQuestionMapping;
+import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.store.Database;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.testing.LocalPostgres;
@@ -87,7 +88,7 @@ class StoredWorklistDatePushdownTest {
         }
         schedule(jdbc, "A0S", java.time.LocalDate.of(2026, 12, 3), now);
         StoredWorklist worklist = new StoredWorklist(jdbc,
-                new org.dxaflow.store.OrderStore(jdbc, new com.fasterxml.jackson.databind.ObjectMapper(), "DXA"),
+                new org.dxaflow.orderbook.OrderStore(jdbc, new com.fasterxml.jackson.databind.ObjectMapper(), "DXA"),
                 ids -> java.util.Map.of(),
                 new StoredWorklist.Settings(Set.of("RECEIVED", "SCHEDULED"), "DXASCAN1", "", "DXA"),
                 new WorklistDataSet("99DXAFLOW"), new UidGenerator(UidGenerator.DEFAULT_ROOT),

@@ -1,7 +1,8 @@
-package org.dxaflow.store;
+package org.dxaflow.results;
 
 import java.util.List;
-import org.dxaflow.results.StoredObjectEvent;
+import org.dxaflow.hl7.InboundMessageStore;
+import org.dxaflow.store.Jdbc;
 
 /** Every object the Storage SCP received, once per SOP Instance UID, linked to its order when known. */
 public final class StoredObjectStore {
@@ -22,7 +23,7 @@ public final class StoredObjectStore {
                         + " series_instance_uid, accession_number, patient_id, calling_ae_title, file_path, order_id,"
                         + " status, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 e.sopInstanceUid(), e.sopClassUid(), e.studyInstanceUid(), e.seriesInstanceUid(),
-                InboundMessageStore.trim(e.accessionNumber(), 16), InboundMessageStore.trim(e.patientId(), 64),
+                Jdbc.fit(e.accessionNumber(), 16), Jdbc.fit(e.patientId(), 64),
                 e.callingAeTitle(), e.filePath(), orderId, orderId == null ? "UNMATCHED" : "RECEIVED",
                 e.receivedAt());
         return true;

@@ -1,11 +1,10 @@
-package org.dxaflow.store;
+package org.dxaflow.hl7;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.dxaflow.hl7.IntakeDecision;
-import org.dxaflow.hl7.MessageHeader;
+import org.dxaflow.store.Jdbc;
 
 /** Every HL7 message received, accepted or not, with what became of it. */
 public final class InboundMessageStore {
@@ -42,12 +41,12 @@ public final class InboundMessageStore {
         return jdbc.insert("INSERT INTO inbound_message (intake_id, control_id, sending_application, sending_facility,"
                         + " message_type, trigger_event, hl7_version, received_at, processed_at, status, ack_code,"
                         + " error_text, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                d.intakeId(), h == null ? null : trim(h.controlId(), 64),
-                h == null ? null : trim(h.sendingApplication(), 180), h == null ? null : trim(h.sendingFacility(), 180),
-                h == null ? null : trim(h.messageType(), 8), h == null ? null : trim(h.triggerEvent(), 8),
-                h == null ? null : trim(h.version(), 16), d.receivedAt(), d.receivedAt(), Status.REJECTED,
+                d.intakeId(), h == null ? null : Jdbc.fit(h.controlId(), 64),
+                h == null ? null : Jdbc.fit(h.sendingApplication(), 180), h == null ? null : Jdbc.fit(h.sendingFacility(), 180),
+                h == null ? null : Jdbc.fit(h.messageType(), 8), h == null ? null : Jdbc.fit(h.triggerEvent(), 8),
+                h == null ? null : Jdbc.fit(h.version(), 16), d.receivedAt(), d.receivedAt(), Status.REJECTED,
                 d.error() == null ? null : d.error().ackCode(),
-                d.error() == null ? null : trim(d.error().code() + " " + d.error().location() + ": "
+                d.error() == null ? null : Jdbc.fit(d.error().code() + " " + d.error().location() + ": "
                         + d.error().userMessage(), 2000),
                 d.raw() == null ? "" : d.raw());
     }
@@ -58,8 +57,8 @@ public final class InboundMessageStore {
         return Jdbc.insert(c, "INSERT INTO inbound_message (intake_id, control_id, sending_application,"
                         + " sending_facility, message_type, trigger_event, hl7_version, received_at, processed_at,"
                         + " status, ack_code, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                intakeId, trim(h.controlId(), 64), trim(h.sendingApplication(), 180), trim(h.sendingFacility(), 180),
-                trim(h.messageType(), 8), trim(h.triggerEvent(), 8), trim(h.version(), 16), receivedAt, now,
+                intakeId, Jdbc.fit(h.controlId(), 64), Jdbc.fit(h.sendingApplication(), 180), Jdbc.fit(h.sendingFacility(), 180),
+                Jdbc.fit(h.messageType(), 8), Jdbc.fit(h.triggerEvent(), 8), Jdbc.fit(h.version(), 16), receivedAt, now,
                 Status.PROCESSED, "AA", raw);
     }
 
@@ -73,13 +72,13 @@ public final class InboundMessageStore {
     public boolean wasApplied(Connection c, MessageHeader h) throws SQLException {
         return Jdbc.queryOne(c, "SELECT id FROM inbound_message WHERE sending_application = ? AND sending_facility = ?"
                         + " AND control_id = ? AND status IN ('PROCESSED', 'ERROR')",
-                rs -> rs.getLong(1), trim(h.sendingApplication(), 180), trim(h.sendingFacility(), 180),
-                trim(h.controlId(), 64)).isPresent();
+                rs -> rs.getLong(1), Jdbc.fit(h.sendingApplication(), 180), Jdbc.fit(h.sendingFacility(), 180),
+                Jdbc.fit(h.controlId(), 64)).isPresent();
     }
 
     public void setOutcome(Connection c, long id, Status status, String error) throws SQLException {
         Jdbc.update(c, "UPDATE inbound_message SET status = ?, error_text = ? WHERE id = ?", status,
-                error == null ? null : trim(error, 2000), id);
+                error == null ? null : Jdbc.fit(error, 2000), id);
     }
 
     /**
@@ -126,7 +125,4 @@ public final class InboundMessageStore {
                 rs.getString("error_text"), rs.getString("raw"));
     }
 
-    static String trim(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

@@ -1,8 +1,9 @@
-package org.dxaflow.store;
+package org.dxaflow.worklist;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.dxaflow.worklist.ProcedureStepEvent;
+import org.dxaflow.store.Jdbc;
+import org.dxaflow.store.StoreException;
 
 /** Modality Performed Procedure Steps as the scanner reported them. */
 public final class ProcedureStepStore {

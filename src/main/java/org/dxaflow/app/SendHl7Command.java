@@ -1,4 +1,4 @@
-package org.dxaflow.hl7;
+package org.dxaflow.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.dxaflow.hl7.MllpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code send-hl7 [--host H] [--port P] [--timeout MS] FILE...}: sends each file as one message over a

@@ -1,4 +1,4 @@
-package org.dxaflow.store;
+package org.dxaflow.orderbook;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +9,7 @@ import org.dxaflow.order.Clinician;
 import org.dxaflow.order.Patient;
 import org.dxaflow.order.PatientDemographics;
 import org.dxaflow.order.PersonName;
+import org.dxaflow.store.Jdbc;
 
 /**
  * Patients, found by local MRN first and NHS number second. A merged-away record keeps its row

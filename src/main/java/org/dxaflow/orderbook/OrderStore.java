@@ -1,4 +1,4 @@
-package org.dxaflow.store;
+package org.dxaflow.orderbook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,6 +18,7 @@ import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderRequest;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.order.PersonName;
+import org.dxaflow.store.Jdbc;
 
 /** The order book. */
 public final class OrderStore {
@@ -58,8 +59,8 @@ public final class OrderStore {
                 r.placerOrderNumber(), r.placerApplication(), r.fillerOrderNumber(),
                 accession == null ? "" : accession, patientId, OrderStatus.RECEIVED, r.procedure().code(),
                 r.procedure().text(), r.procedure().scheme(), r.referrer().id(), r.referrer().name().family(),
-                r.referrer().name().given(), r.requestedDate(), trim(r.referralDate(), 26), r.priority(),
-                trim(r.clinicalInfo(), 2000),
+                r.referrer().name().given(), r.requestedDate(), Jdbc.fit(r.referralDate(), 26), r.priority(),
+                Jdbc.fit(r.clinicalInfo(), 2000),
                 answersJson(r.answers()), hl7Version, now, now);
         if (accession == null) {
             Jdbc.update(c, "UPDATE dxa_order SET accession_number = ? WHERE id = ?", accessionPrefix + id, id);
@@ -85,7 +86,7 @@ public final class OrderStore {
                         + " updated_at = ? WHERE id = ?",
                 r.fillerOrderNumber(), r.accessionNumber(), r.procedure().code(), r.procedure().text(),
                 r.procedure().scheme(), r.referrer().id(), r.referrer().name().family(), r.referrer().name().given(),
-                r.requestedDate(), r.priority(), trim(r.clinicalInfo(), 2000), !r.answers().isEmpty(),
+                r.requestedDate(), r.priority(), Jdbc.fit(r.clinicalInfo(), 2000), !r.answers().isEmpty(),
                 answersJson(r.answers()), now, id);
     }
 
@@ -205,7 +206,4 @@ public final class OrderStore {
         }
     }
 
-    private static String trim(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

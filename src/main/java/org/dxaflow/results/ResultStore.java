@@ -1,4 +1,4 @@
-package org.dxaflow.store;
+package org.dxaflow.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,12 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Manufacturer;
-import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.densitometry.Measurement;
-import org.dxaflow.results.ResultIdentifiers;
-import org.dxaflow.results.ResultStatus;
-import org.dxaflow.results.ScanDetails;
-import org.dxaflow.results.SourceType;
+import org.dxaflow.densitometry.VfaFinding;
+import org.dxaflow.store.Jdbc;
 
 /**
  * Every result received, once per source object ({@code dxa_result}), with its mapping, match,
@@ -128,14 +125,14 @@ public final class ResultStore {
         ResultIdentifiers ids = r.identifiers() == null ? ResultIdentifiers.NONE : r.identifiers();
         ScanDetails d = r.details();
         return new java.util.ArrayList<>(java.util.Arrays.asList(r.status(),
-                trim(r.error(), 4000), r.mapping(), r.orderId(), r.matchMethod(), trim(ids.studyInstanceUid(), 64),
-                trim(ids.accessionNumber(), 16), trim(ids.patientId(), 64),
+                Jdbc.fit(r.error(), 4000), r.mapping(), r.orderId(), r.matchMethod(), Jdbc.fit(ids.studyInstanceUid(), 64),
+                Jdbc.fit(ids.accessionNumber(), 16), Jdbc.fit(ids.patientId(), 64),
                 d != null && d.scanDate() != null ? d.scanDate() : ids.scanDate(),
-                d == null ? null : trim(d.manufacturer(), 64), d == null ? null : d.scale(),
-                d == null ? null : trim(d.model(), 64), d == null ? null : trim(d.softwareVersion(), 64),
-                d == null ? null : trim(d.referenceDatabase(), 200), d == null ? null : d.heightCm(),
-                d == null ? null : d.weightKg(), d == null ? null : trim(d.deviceSerialNumber(), 64),
-                d == null ? null : trim(d.stationName(), 16), write(r.measurements()), write(r.vfa()),
+                d == null ? null : Jdbc.fit(d.manufacturer(), 64), d == null ? null : d.scale(),
+                d == null ? null : Jdbc.fit(d.model(), 64), d == null ? null : Jdbc.fit(d.softwareVersion(), 64),
+                d == null ? null : Jdbc.fit(d.referenceDatabase(), 200), d == null ? null : d.heightCm(),
+                d == null ? null : d.weightKg(), d == null ? null : Jdbc.fit(d.deviceSerialNumber(), 64),
+                d == null ? null : Jdbc.fit(d.stationName(), 16), write(r.measurements()), write(r.vfa()),
                 r.needsReporterReview(), r.inputsJson(), r.resultJson(),
                 write(r.warnings()), r.priorResultId(), r.processedAt()));
     }
@@ -256,7 +253,4 @@ public final class ResultStore {
         }
     }
 
-    private static String trim(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

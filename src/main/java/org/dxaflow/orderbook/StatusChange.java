@@ -1,4 +1,4 @@
-package org.dxaflow.pathway;
+package org.dxaflow.orderbook;
 
 import java.time.Instant;
 import org.dxaflow.order.OrderStatus;

@@ -1,4 +1,4 @@
-package org.dxaflow.sim;
+package org.dxaflow.app;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dxaflow.dicom.data.Implementation;
 import org.dxaflow.dicom.data.UidGenerator;
 import org.dxaflow.dicom.dimse.service.MppsScu;
 import org.dxaflow.dicom.dimse.service.RemoteAe;
@@ -18,11 +17,14 @@ import org.dxaflow.dicom.net.RequestorConfig;
 import org.dxaflow.dicom.sr.DxaResultSr;
 import org.dxaflow.dicom.sr.SiteMeasurement;
 import org.dxaflow.dicom.sr.VertebraGrade;
-import picocli.CommandLine;
+import org.dxaflow.sim.MeasurementArgument;
+import org.dxaflow.sim.ScannerSimException;
+import org.dxaflow.sim.ScannerSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code scanner-sim --host H --port P --aet AET [--calling-aet SCANNER] --accession ACC
@@ -46,8 +48,6 @@ public final class ScannerSimCommand implements Callable<Integer> {
     /** Used when no --bmd is given, so a bare run still sends a plausible report. */
     static final List<String> DEFAULT_MEASUREMENTS = List.of(
             "L1-L4=0.912,T=-1.8,Z=-0.6", "FEMORAL_NECK:LEFT=0.701,T=-2.1,Z=-0.9", "TOTAL_HIP:LEFT=0.823,T=-1.4,Z=-0.5");
-    static final DxaResultSr.Equipment EQUIPMENT = new DxaResultSr.Equipment("DXAFLOW-SIM", "scanner-sim",
-            Implementation.VERSION, "SIM-0001", ScannerSimulator.STATION_NAME);
 
     /** Parsed command line. */
     record Options(RemoteAe peer, String callingAeTitle, String accession, List<SiteMeasurement> measurements,
@@ -143,7 +143,7 @@ public final class ScannerSimCommand implements Callable<Integer> {
         RequestorConfig config = RequestorConfig.defaults(o.callingAeTitle())
                 .withTimeouts(o.timeout(), o.timeout(), o.timeout());
         ScannerSimulator sim = new ScannerSimulator(new WorklistScu(config), new MppsScu(config),
-                new StoreScu(config), new DxaResultSr(EQUIPMENT), new UidGenerator(o.uidRoot()), clock);
+                new StoreScu(config), new DxaResultSr(ScannerSimulator.EQUIPMENT), new UidGenerator(o.uidRoot()), clock);
         try {
             sim.run(new ScannerSimulator.Scan(o.peer(), o.callingAeTitle(), o.accession(), o.measurements(), o.vfa(),
                     o.out()),

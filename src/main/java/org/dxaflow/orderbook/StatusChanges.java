@@ -1,4 +1,4 @@
-package org.dxaflow.pathway;
+package org.dxaflow.orderbook;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.pathway.StatusConflictException;
 import org.dxaflow.store.Jdbc;
 
 /**
@@ -47,7 +48,7 @@ public final class StatusChanges {
         }
         Jdbc.update(c, "INSERT INTO order_status_change (order_id, from_status, to_status, reason_code, reason_text,"
                         + " changed_at, ris_state) VALUES (?,?,?,?,?,?,?)",
-                order.id(), order.status(), to, trim(reason.code(), 32), trim(reason.text(), 2000), now,
+                order.id(), order.status(), to, Jdbc.fit(reason.code(), 32), Jdbc.fit(reason.text(), 2000), now,
                 risEnabled ? RIS_PENDING : RIS_DISABLED);
     }
 
@@ -91,7 +92,4 @@ public final class StatusChanges {
                 rs.getString("reason_text"), Jdbc.instant(rs, "changed_at"), rs.getString("ris_state"));
     }
 
-    private static String trim(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

@@ -1,4 +1,4 @@
-package org.dxaflow.hl7;
+package org.dxaflow.orderbook;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,17 +10,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dxaflow.hl7.Er7Message;
+import org.dxaflow.hl7.InboundMessageStore;
+import org.dxaflow.hl7.MappedMessage;
+import org.dxaflow.hl7.MergeMapper;
+import org.dxaflow.hl7.MessageHeader;
+import org.dxaflow.hl7.MessageReader;
+import org.dxaflow.hl7.OrderMapper;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderRequest;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.order.Patient;
-import org.dxaflow.pathway.AppointmentBook;
-import org.dxaflow.pathway.StatusChange;
-import org.dxaflow.pathway.StatusChanges;
-import org.dxaflow.store.InboundMessageStore;
 import org.dxaflow.store.Jdbc;
-import org.dxaflow.store.OrderStore;
-import org.dxaflow.store.PatientStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * New orders are handed on for justification ({@link Outcome#ordersToJustify}); a status the
  * message changes (a cancel) goes through {@link StatusChanges} so the RIS hears of it.
  */
-public final class Hl7Processor {
+public final class MessageApplier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Hl7Processor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MessageApplier.class);
 
     /**
      * Outcomes of a result message (ORU^R01): recorded, and to be handed to the results pipeline
@@ -84,7 +85,7 @@ public final class Hl7Processor {
         }
     }
 
-    public Hl7Processor(MessageReader reader, Jdbc jdbc, InboundMessageStore messages, PatientStore patients,
+    public MessageApplier(MessageReader reader, Jdbc jdbc, InboundMessageStore messages, PatientStore patients,
             OrderStore orders, StatusChanges statuses, AppointmentBook appointments, Clock clock) {
         this.reader = reader;
         this.jdbc = jdbc;

@@ -1,12 +1,12 @@
-package org.dxaflow.store;
+package org.dxaflow.results;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.dxaflow.results.ResultStatus;
-import org.dxaflow.store.ResultStore.StoredResult;
+import org.dxaflow.results.ResultStore.StoredResult;
+import org.dxaflow.store.Jdbc;
 
 /**
  * What a result said before it was filed again ({@code dxa_result_history}): the row in
@@ -47,8 +47,8 @@ public final class ResultHistory {
                         + " previous_error, previous_mapping, previous_order_id, previous_match_method,"
                         + " previous_needs_review, previous_inputs_json, previous_result_json, previous_warnings_json,"
                         + " previous_processed_at, new_status, new_order_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                previous.id(), action, trim(operator, 200), trim(reason, 2000), at, previous.status(),
-                trim(previous.error(), 4000), previous.mapping(), previous.orderId(), previous.matchMethod(),
+                previous.id(), action, Jdbc.fit(operator, 200), Jdbc.fit(reason, 2000), at, previous.status(),
+                Jdbc.fit(previous.error(), 4000), previous.mapping(), previous.orderId(), previous.matchMethod(),
                 previous.needsReporterReview(), previous.inputsJson(), previous.resultJson(),
                 results.warningsJson(previous), previous.processedAt(), next.status(), next.orderId());
     }
@@ -70,7 +70,4 @@ public final class ResultHistory {
                 ResultStatus.valueOf(rs.getString("new_status")), Jdbc.nullableLong(rs, "new_order_id"));
     }
 
-    private static String trim(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
 }

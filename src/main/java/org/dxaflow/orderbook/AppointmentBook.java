@@ -1,4 +1,4 @@
-package org.dxaflow.pathway;
+package org.dxaflow.orderbook;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +11,11 @@ import org.dxaflow.hl7.Hl7Time;
 import org.dxaflow.order.AppointmentRequest;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.store.OrderStore;
+import org.dxaflow.pathway.Appointment;
+import org.dxaflow.pathway.OrderSchedule;
+import org.dxaflow.pathway.SchedulePolicy;
+import org.dxaflow.pathway.ScheduleStore;
+import org.dxaflow.pathway.ScheduledStep;
 
 /**
  * Applies the RIS's appointment messages (SIU) to an order: S12 book, S13 move, S14 change,
