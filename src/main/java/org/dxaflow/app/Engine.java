@@ -46,6 +46,7 @@ import org.dxaflow.justification.config.ConfigException;
 import org.dxaflow.order.CodedValue;
 import org.dxaflow.orderbook.AppointmentBook;
 import org.dxaflow.orderbook.MessageApplier;
+import org.dxaflow.orderbook.OrderLifecycle;
 import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.orderbook.PatientStore;
 import org.dxaflow.orderbook.StatusChanges;
@@ -58,6 +59,7 @@ import org.dxaflow.results.StoredObjectRecorder;
 import org.dxaflow.results.StoredObjectStore;
 import org.dxaflow.ris.RisLink;
 import org.dxaflow.ris.RisOutbox;
+import org.dxaflow.ris.RisOutboxStore;
 import org.dxaflow.ris.RisSettings;
 import org.dxaflow.ris.RisStatusMessages;
 import org.dxaflow.store.Database;
@@ -148,13 +150,14 @@ public final class Engine implements AutoCloseable {
         RisSettings ris = risSettings();
         SchedulePolicy policy = new SchedulePolicy(conf.pathway());
         ScheduleStore schedules = new ScheduleStore(jdbc, policy);
-        StatusChanges statuses = new StatusChanges(jdbc, ris.enabled());
+        RisOutboxStore risOutbox = new RisOutboxStore(jdbc, ris.enabled());
+        StatusChanges statuses = new StatusChanges(jdbc, new OrderLifecycle(), risOutbox);
         DecisionStore decisions = new DecisionStore(jdbc, json);
         ExposureIncidents incidents = new ExposureIncidents(jdbc);
         ExposureGuard exposures = new ExposureGuard(decisions, incidents);
         DecisionApplier applier = new DecisionApplier(decisions, statuses, schedules, policy, incidents);
         OrderViews views = new OrderViews(decisions, schedules, policy, incidents);
-        OrdersApi ordersApi = new OrdersApi(orders, messages, views, decisions, statuses, json);
+        OrdersApi ordersApi = new OrdersApi(orders, messages, views, decisions, statuses, risOutbox, json);
 
         main = new Main();
         main.setOverrideProperties(camelProperties());
@@ -167,7 +170,7 @@ public final class Engine implements AutoCloseable {
         main.bind("autoJustification", new AutoJustification(jdbc, orders,
                 new ReferralAssembler(conf.questions(), conf.pathway().zone()),
                 new JustificationGate(conf.rules(), conf.densitometry().menopausalStatus(), clock), conf.rules(), applier, clock));
-        main.bind("risOutbox", new RisOutbox(statuses, orders, schedules,
+        main.bind("risOutbox", new RisOutbox(risOutbox, orders, schedules,
                 new RisStatusMessages(ris, conf.pathway().zone()), clock, ris.enabled()));
         main.bind("risLink", new RisLink(ris));
         main.bind("ordersApi", ordersApi);

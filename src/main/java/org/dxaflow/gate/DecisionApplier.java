@@ -11,7 +11,7 @@ import org.dxaflow.justification.DecisionFlag;
 import org.dxaflow.justification.JustificationDecision;
 import org.dxaflow.justification.Outcome;
 import org.dxaflow.order.Order;
-import org.dxaflow.order.OrderStatus;
+import org.dxaflow.orderbook.OrderEvent;
 import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.pathway.OrderSchedule;
@@ -29,10 +29,6 @@ import org.dxaflow.pathway.ScheduleStore;
  * (IN_PROGRESS, COMPLETED, DISCONTINUED), and a practitioner's decision answers the open incidents.
  */
 public final class DecisionApplier {
-
-    /** Statuses a decision may move an exposed order out of: it has not moved on since. */
-    private static final Set<OrderStatus> BEFORE_SCAN = EnumSet.of(OrderStatus.RECEIVED,
-            OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED, OrderStatus.DNA);
 
     private final DecisionStore decisions;
     private final StatusChanges statuses;
@@ -54,18 +50,11 @@ public final class DecisionApplier {
         JustificationDecision decision = exposures.isEmpty() ? d : retrospective(d, exposures);
         StoredDecision stored = decisions.insert(c, order.id(), decision);
         OrderSchedule schedule = schedules.ensure(c, order, now);
-        if (exposures.isEmpty()) {
-            statuses.change(c, order, statusFor(decision.outcome()), reasonFor(decision), now);
-        } else {
-            if (decision.decidedBy().mode() == DecidedBy.Mode.PRACTITIONER) {
-                incidents.address(c, order.id(), stored.id(), decision.outcome(), now);
-            }
-            if (BEFORE_SCAN.contains(order.status())) {
-                OrderStatus to = decision.outcome() == Outcome.JUSTIFIED
-                        ? incidents.statusAfterExposure(c, order.id()) : statusFor(decision.outcome());
-                statuses.change(c, order, to, reasonFor(decision), now);
-            }
+        if (!exposures.isEmpty() && decision.decidedBy().mode() == DecidedBy.Mode.PRACTITIONER) {
+            incidents.address(c, order.id(), stored.id(), decision.outcome(), now);
         }
+        statuses.apply(c, order, exposures.isEmpty() ? eventFor(decision.outcome())
+                : eventAfterExposure(c, order.id(), decision.outcome()), reasonFor(decision), now);
         if (decision.outcome() == Outcome.JUSTIFIED) {
             schedules.justified(c, order.id(), decision.decidedAt(), decision.earliestScanDate());
             if (exposures.isEmpty() && !schedule.hasBookedAppointment()) {
@@ -75,12 +64,24 @@ public final class DecisionApplier {
         }
     }
 
-    static OrderStatus statusFor(Outcome outcome) {
+    static OrderEvent eventFor(Outcome outcome) {
         return switch (outcome) {
-            case JUSTIFIED -> OrderStatus.SCHEDULED;
-            case NEEDS_REVIEW -> OrderStatus.AWAITING_JUSTIFICATION;
-            case RETURNED -> OrderStatus.RETURNED;
-            case REJECTED -> OrderStatus.REJECTED;
+            case JUSTIFIED -> OrderEvent.JUSTIFIED;
+            case NEEDS_REVIEW -> OrderEvent.HELD_FOR_REVIEW;
+            case RETURNED -> OrderEvent.RETURNED;
+            case REJECTED -> OrderEvent.REJECTED;
+        };
+    }
+
+    /** A justification after the exposure takes the order where the scan evidence puts it, never to the worklist. */
+    private OrderEvent eventAfterExposure(Connection c, long orderId, Outcome outcome) throws SQLException {
+        if (outcome != Outcome.JUSTIFIED) {
+            return eventFor(outcome);
+        }
+        return switch (incidents.statusAfterExposure(c, orderId)) {
+            case COMPLETED -> OrderEvent.JUSTIFIED_AFTER_SCAN_COMPLETED;
+            case DISCONTINUED -> OrderEvent.JUSTIFIED_AFTER_SCAN_DISCONTINUED;
+            default -> OrderEvent.JUSTIFIED_AFTER_SCAN_STARTED;
         };
     }
 

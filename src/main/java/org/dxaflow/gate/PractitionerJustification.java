@@ -10,7 +10,7 @@ import org.dxaflow.justification.PractitionerReview;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.orderbook.OrderStore;
-import org.dxaflow.pathway.StatusConflictException;
+import org.dxaflow.orderbook.StatusConflictException;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.store.StoreException;
 import org.slf4j.Logger;

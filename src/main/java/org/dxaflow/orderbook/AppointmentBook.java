@@ -64,19 +64,6 @@ public final class AppointmentBook {
         }
     }
 
-    /** Orders that may still be booked (or cancelled): not yet scanned, cancelled, returned or rejected. */
-    private static final Set<OrderStatus> BOOKABLE = EnumSet.of(OrderStatus.RECEIVED,
-            OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED, OrderStatus.DNA);
-    /**
-     * Orders a missed appointment moves to DNA. Not RECEIVED: the gate is about to decide it, and a
-     * DNA order is only ever booked back into a decided status.
-     */
-    private static final Set<OrderStatus> MAY_MISS =
-            EnumSet.of(OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED);
-    /** The patient was scanned: a cancel or a DNA from the RIS contradicts the scanner. */
-    private static final Set<OrderStatus> SCANNED = EnumSet.of(OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED,
-            OrderStatus.DISCONTINUED, OrderStatus.REPORTED);
-
     private final OrderStore orders;
     private final ScheduleStore schedules;
     private final StatusChanges statuses;
@@ -98,8 +85,10 @@ public final class AppointmentBook {
         Appointment previous = schedule.appointment();
         String id = r.appointmentId().isEmpty() && previous != null ? previous.id() : r.appointmentId();
         Appointment next;
+        OrderEvent change = event.books() ? OrderEvent.APPOINTMENT_BOOKED
+                : event == Event.CANCELLED ? OrderEvent.APPOINTMENT_CANCELLED : OrderEvent.DID_NOT_ATTEND;
         if (event.books()) {
-            if (!BOOKABLE.contains(order.status())) {
+            if (!statuses.lifecycle().allows(order.status(), change)) {
                 throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
                         + "; SIU^" + trigger + " not applied");
             }
@@ -111,15 +100,11 @@ public final class AppointmentBook {
             next = new Appointment(id, Appointment.Status.BOOKED, Hl7Time.dateTime(r.start()).orElseThrow(), now);
             schedules.setAppointment(c, order.id(), next, now);
             schedules.setStep(c, order.id(), step.get(), now);
-            if (order.status() == OrderStatus.DNA) {
-                // Failing safe: a DNA whose earlier status is not recorded goes to a practitioner.
-                OrderStatus before = statuses.statusBefore(c, order.id(), OrderStatus.DNA)
-                        .orElse(OrderStatus.AWAITING_JUSTIFICATION);
-                statuses.change(c, order, before, new StatusChange.Reason("APPOINTMENT_BOOKED",
-                        "Booked again after a missed appointment (SIU^" + trigger + ")"), now);
-            }
+            // a DNA order goes back to the status it had (the lifecycle table: to a practitioner if unknown)
+            statuses.apply(c, order, change, new StatusChange.Reason("APPOINTMENT_BOOKED",
+                    "Booked again after a missed appointment (SIU^" + trigger + ")"), now);
         } else {
-            if (SCANNED.contains(order.status())) {
+            if (!statuses.lifecycle().allows(order.status(), change)) {
                 throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
                         + ": the patient was scanned; SIU^" + trigger + " not applied");
             }
@@ -130,13 +115,11 @@ public final class AppointmentBook {
             schedules.setAppointment(c, order.id(), next, now);
             if (event == Event.DID_NOT_ATTEND) {
                 schedules.countDidNotAttend(c, order.id(), now);
-                if (MAY_MISS.contains(order.status())) {
-                    statuses.change(c, order, OrderStatus.DNA, new StatusChange.Reason("DID_NOT_ATTEND",
-                            "The patient did not attend the appointment" + (start == null ? "" : " of " + start)
-                                    + " (SIU^" + trigger + "); off the worklist until booked again"), now);
-                }
-            } else if (BOOKABLE.contains(order.status())) {
-                statuses.change(c, order, OrderStatus.CANCELLED, new StatusChange.Reason("APPOINTMENT_CANCELLED",
+                statuses.apply(c, order, change, new StatusChange.Reason("DID_NOT_ATTEND",
+                        "The patient did not attend the appointment" + (start == null ? "" : " of " + start)
+                                + " (SIU^" + trigger + "); off the worklist until booked again"), now);
+            } else {
+                statuses.apply(c, order, change, new StatusChange.Reason("APPOINTMENT_CANCELLED",
                         "The appointment was cancelled by the RIS (SIU^" + trigger + ")"), now);
             }
         }

@@ -55,9 +55,6 @@ public final class MessageApplier {
      * Orders whose justification an order change makes again when it changes the referral: not
      * yet scanned and not closed. A DNA order is justified again when the RIS books it again.
      */
-    private static final Set<OrderStatus> REJUSTIFIED =
-            EnumSet.of(OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED);
-
     private final MessageReader reader;
     private final Jdbc jdbc;
     private final InboundMessageStore messages;
@@ -190,29 +187,29 @@ public final class MessageApplier {
                     orders.link(c, order.id(), messageId, "CANCEL_RESENT", now);
                     return Optional.empty();
                 }
-                if (order.status().isFinal() || order.status() == OrderStatus.COMPLETED
-                        || order.status() == OrderStatus.IN_PROGRESS) {
+                if (!statuses.lifecycle().allows(order.status(), OrderEvent.CANCELLED_BY_RIS)) {
                     throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
                             + " and can no longer be cancelled");
                 }
                 // Takes a scheduled order off the worklist; the RIS is told like for any other change.
-                statuses.change(c, order, OrderStatus.CANCELLED, StatusChange.Reason.NONE, now);
+                statuses.apply(c, order, OrderEvent.CANCELLED_BY_RIS, StatusChange.Reason.NONE, now);
                 orders.link(c, order.id(), messageId, "CANCELLED", now);
             }
             case XO -> {
                 Order order = require(existing, r);
-                if (order.status().isFinal()) {
+                if (!statuses.lifecycle().allows(order.status(), OrderEvent.CHANGED_BY_RIS)) {
                     throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
                             + " and can no longer be changed");
                 }
                 orders.change(c, order.id(), r, now);
                 orders.link(c, order.id(), messageId, "CHANGED", now);
                 Order changed = orders.get(c, order.id()).orElseThrow();
-                if (REJUSTIFIED.contains(order.status()) && !changed.sameReferralAs(order)) {
+                if (!changed.sameReferralAs(order) && statuses.apply(c, changed, OrderEvent.REFERRAL_CHANGED,
+                        new StatusChange.Reason("REFERRAL_CHANGED",
+                                "The referral was changed (order change XO): it is justified again"), now)
+                        == OrderStatus.RECEIVED && order.status() != OrderStatus.RECEIVED) {
                     // The decision was made on a referral that no longer exists: off the worklist (or the
                     // practitioner's queue) in this transaction, and to the gate again.
-                    statuses.change(c, changed, OrderStatus.RECEIVED, new StatusChange.Reason("REFERRAL_CHANGED",
-                            "The referral was changed (order change XO): it is justified again"), now);
                     orders.link(c, order.id(), messageId, OrderStore.REFERRAL_CHANGED, now);
                     return Optional.of(order.id());
                 }

@@ -8,11 +8,9 @@ import org.dxaflow.order.OrderStatus;
  *
  * @param reasonCode why, in a word the RIS can act on (ORC-16 identifier): RETURNED, REJECTED...
  * @param reasonText why, for a person (ORC-16 text and an NTE)
- * @param risState   PENDING (to send), QUEUED (on the outbound queue), DELIVERED (the RIS answered AA)
- *                   or DISABLED (RIS messaging off)
  */
 public record StatusChange(long id, long orderId, OrderStatus from, OrderStatus to, String reasonCode,
-        String reasonText, Instant changedAt, String risState) {
+        String reasonText, Instant changedAt) {
 
     /** Why a status changed. */
     public record Reason(String code, String text) {

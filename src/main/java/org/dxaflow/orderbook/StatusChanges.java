@@ -7,27 +7,57 @@ import java.time.Instant;
 import java.util.List;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
-import org.dxaflow.pathway.StatusConflictException;
 import org.dxaflow.store.Jdbc;
 
 /**
- * The one place an order's status changes. Each change is recorded in the caller's transaction
- * together with the change itself, which also makes it the outbox of the status message to the
- * RIS: nothing is lost between the database and the queue, whatever crashes when.
+ * The one place an order's status changes: an {@link OrderEvent} is looked up in the
+ * {@link OrderLifecycle} table and its transition recorded in the caller's transaction. Each change
+ * is handed to the {@link Subscriber} in that same transaction, which is how the RIS outbox
+ * ({@code ris/}) records the status message to send: nothing is lost between the database and the
+ * queue, whatever crashes when.
  */
 public final class StatusChanges {
 
-    public static final String RIS_PENDING = "PENDING";
-    public static final String RIS_QUEUED = "QUEUED";
-    public static final String RIS_DELIVERED = "DELIVERED";
-    public static final String RIS_DISABLED = "DISABLED";
+    /** Told of every change, inside the transaction that records it. */
+    @FunctionalInterface
+    public interface Subscriber {
+        void recorded(Connection c, StatusChange change) throws SQLException;
+    }
 
     private final Jdbc jdbc;
-    private final boolean risEnabled;
+    private final OrderLifecycle lifecycle;
+    private final Subscriber subscriber;
 
-    public StatusChanges(Jdbc jdbc, boolean risEnabled) {
+    public StatusChanges(Jdbc jdbc, OrderLifecycle lifecycle, Subscriber subscriber) {
         this.jdbc = jdbc;
-        this.risEnabled = risEnabled;
+        this.lifecycle = lifecycle;
+        this.subscriber = subscriber;
+    }
+
+    public OrderLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * Applies {@code event} to the order as it was read, and returns its status afterwards.
+     *
+     * @throws RefusedException when the lifecycle table has no cell for (status, event); callers
+     *     that owe their peer a specific answer ask {@link OrderLifecycle#allows} first
+     */
+    public OrderStatus apply(Connection c, Order order, OrderEvent event, StatusChange.Reason reason, Instant now)
+            throws SQLException {
+        OrderLifecycle.Transition t = lifecycle.on(order.status(), event).orElseThrow(() -> new RefusedException(
+                "Order " + order.accessionNumber() + " is " + order.status() + ": " + event + " is refused"));
+        OrderStatus to;
+        if (t instanceof OrderLifecycle.To move) {
+            to = move.status();
+        } else if (t instanceof OrderLifecycle.Restore restore) {
+            to = statusBefore(c, order.id(), order.status()).orElse(restore.otherwise());
+        } else {
+            to = order.status();
+        }
+        change(c, order, to, reason, now);
+        return to;
     }
 
     /**
@@ -35,7 +65,7 @@ public final class StatusChanges {
      * that status, so a change made meanwhile by another thread (a cancel from the RIS while the
      * gate evaluates) is never overwritten: this transaction fails instead and is retried.
      */
-    public void change(Connection c, Order order, OrderStatus to, StatusChange.Reason reason, Instant now)
+    private void change(Connection c, Order order, OrderStatus to, StatusChange.Reason reason, Instant now)
             throws SQLException {
         if (order.status() == to) {
             return;
@@ -46,10 +76,11 @@ public final class StatusChanges {
             throw new StatusConflictException("Order " + order.accessionNumber() + " changed status concurrently (was "
                     + order.status() + "); not moved to " + to);
         }
-        Jdbc.update(c, "INSERT INTO order_status_change (order_id, from_status, to_status, reason_code, reason_text,"
-                        + " changed_at, ris_state) VALUES (?,?,?,?,?,?,?)",
-                order.id(), order.status(), to, Jdbc.fit(reason.code(), 32), Jdbc.fit(reason.text(), 2000), now,
-                risEnabled ? RIS_PENDING : RIS_DISABLED);
+        String code = Jdbc.fit(reason.code(), 32);
+        String text = Jdbc.fit(reason.text(), 2000);
+        long id = Jdbc.insert(c, "INSERT INTO order_status_change (order_id, from_status, to_status, reason_code,"
+                + " reason_text, changed_at) VALUES (?,?,?,?,?,?)", order.id(), order.status(), to, code, text, now);
+        subscriber.recorded(c, new StatusChange(id, order.id(), order.status(), to, code, text, now));
     }
 
     /** The status the order had before it last moved to {@code to}, if it ever did. */
@@ -64,32 +95,18 @@ public final class StatusChanges {
                 orderId);
     }
 
-    /** Changes whose status message is not on the outbound queue yet, oldest first. */
-    public List<StatusChange> pendingForRis(int max) {
-        return jdbc.query("SELECT * FROM order_status_change WHERE ris_state = ? ORDER BY id FETCH FIRST "
-                + Math.max(1, max) + " ROWS ONLY", StatusChanges::map, RIS_PENDING);
-    }
-
-    /**
-     * Only a PENDING change becomes QUEUED: the consumer can deliver the message (and mark it
-     * DELIVERED) before the outbox gets to mark it queued, and that must not undo the delivery.
-     */
-    public void markQueued(long changeId, Instant now) {
-        jdbc.update("UPDATE order_status_change SET ris_state = ?, ris_queued_at = ? WHERE id = ? AND ris_state = ?",
-                RIS_QUEUED, now, changeId, RIS_PENDING);
-    }
-
-    /** The RIS answered AA. */
-    public void markDelivered(long changeId, Instant now) {
-        jdbc.update("UPDATE order_status_change SET ris_state = ?, ris_delivered_at = ? WHERE id = ?", RIS_DELIVERED,
-                now, changeId);
-    }
-
     private static StatusChange map(ResultSet rs) throws SQLException {
         String from = rs.getString("from_status");
         return new StatusChange(rs.getLong("id"), rs.getLong("order_id"), from == null ? null : OrderStatus.valueOf(from),
                 OrderStatus.valueOf(rs.getString("to_status")), rs.getString("reason_code"),
-                rs.getString("reason_text"), Jdbc.instant(rs, "changed_at"), rs.getString("ris_state"));
+                rs.getString("reason_text"), Jdbc.instant(rs, "changed_at"));
     }
 
+
+    /** The lifecycle table refuses the event in the order's status. */
+    public static final class RefusedException extends RuntimeException {
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
 }

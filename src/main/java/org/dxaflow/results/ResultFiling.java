@@ -9,6 +9,7 @@ import org.dxaflow.gate.ExposureGuard;
 import org.dxaflow.gate.ExposureIncident;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.orderbook.OrderEvent;
 import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.orderbook.StatusChanges;
@@ -81,23 +82,12 @@ public final class ResultFiling {
                     r.receivedAt(), now);
         }
         if (r.status() == ResultStatus.COMPUTED && order.isPresent()) {
-            Optional<OrderStatus> next = statusOnResult(order.get().status());
-            if (next.isPresent()) {
-                statuses.change(c, order.get(), next.get(),
-                        new StatusChange.Reason("RESULT", "Scanner results received"), now);
-            }
+            // Results mean the scan was done, as MPPS COMPLETED would say (some scanners send no MPPS);
+            // an order still awaiting justification stays with the practitioner (the exposure is an incident).
+            statuses.apply(c, order.get(), OrderEvent.RESULT_RECEIVED,
+                    new StatusChange.Reason("RESULT", "Scanner results received"), now);
         }
         return results.get(c, id).orElseThrow();
     }
 
-    /**
-     * Results received mean the scan was done: a SCHEDULED or IN_PROGRESS order becomes COMPLETED, as
-     * MPPS COMPLETED would make it (some scanners send no MPPS). Any other status is left alone:
-     * COMPLETED stays, REPORTED/CANCELLED/... are not the results step's to change, and an order
-     * still awaiting justification stays with the practitioner (the exposure is an incident).
-     */
-    static Optional<OrderStatus> statusOnResult(OrderStatus now) {
-        return now == OrderStatus.SCHEDULED || now == OrderStatus.IN_PROGRESS ? Optional.of(OrderStatus.COMPLETED)
-                : Optional.empty();
-    }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.dxaflow.order.Order;
 import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.orderbook.StatusChange;
-import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.pathway.ScheduleStore;
 
 /**
@@ -23,16 +22,16 @@ public final class RisOutbox {
 
     private static final int BATCH = 100;
 
-    private final StatusChanges statuses;
+    private final RisOutboxStore outbox;
     private final OrderStore orders;
     private final ScheduleStore schedules;
     private final RisStatusMessages messages;
     private final Clock clock;
     private final boolean enabled;
 
-    public RisOutbox(StatusChanges statuses, OrderStore orders, ScheduleStore schedules, RisStatusMessages messages,
+    public RisOutbox(RisOutboxStore outbox, OrderStore orders, ScheduleStore schedules, RisStatusMessages messages,
             Clock clock, boolean enabled) {
-        this.statuses = statuses;
+        this.outbox = outbox;
         this.orders = orders;
         this.schedules = schedules;
         this.messages = messages;
@@ -46,7 +45,7 @@ public final class RisOutbox {
             return List.of();
         }
         List<Outbound> out = new ArrayList<>();
-        for (StatusChange change : statuses.pendingForRis(BATCH)) {
+        for (StatusChange change : outbox.pending(BATCH)) {
             Optional<Order> order = orders.get(change.orderId());
             if (order.isEmpty()) {
                 continue;
@@ -58,13 +57,13 @@ public final class RisOutbox {
     }
 
     public void markQueued(long changeId) {
-        statuses.markQueued(changeId, clock.instant());
+        outbox.markQueued(changeId, clock.instant());
     }
 
     /** A message put on the queue by hand (e.g. moved back from the dead letter queue) has no change id. */
     public void markDelivered(Long changeId) {
         if (changeId != null) {
-            statuses.markDelivered(changeId, clock.instant());
+            outbox.markDelivered(changeId, clock.instant());
         }
     }
 }

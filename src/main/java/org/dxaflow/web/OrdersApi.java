@@ -12,6 +12,7 @@ import org.dxaflow.order.OrderStatus;
 import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.orderbook.StatusChanges;
+import org.dxaflow.ris.RisOutboxStore;
 
 /**
  * {@code /api/orders}: the order book as JSON for the console and integration engineers. Each
@@ -25,15 +26,17 @@ public final class OrdersApi {
     private final OrderViews views;
     private final DecisionStore decisions;
     private final StatusChanges statuses;
+    private final RisOutboxStore outbox;
     private final ObjectMapper json;
 
     public OrdersApi(OrderStore orders, InboundMessageStore messages, OrderViews views, DecisionStore decisions,
-            StatusChanges statuses, ObjectMapper json) {
+            StatusChanges statuses, RisOutboxStore outbox, ObjectMapper json) {
         this.orders = orders;
         this.messages = messages;
         this.views = views;
         this.decisions = decisions;
         this.statuses = statuses;
+        this.outbox = outbox;
         this.json = json;
     }
 
@@ -74,19 +77,21 @@ public final class OrdersApi {
         Map<String, Object> body = views.summary(o, true);
         body.put("decisions", decisions.history(o.id()).stream()
                 .map(d -> OrderViews.justification(d.decision(), true)).toList());
-        body.put("statusHistory", statuses.history(o.id()).stream().map(OrdersApi::statusChange).toList());
+        var changes = statuses.history(o.id());
+        Map<Long, String> ris = outbox.states(changes.stream().map(StatusChange::id).toList());
+        body.put("statusHistory", changes.stream().map(c -> statusChange(c, ris.get(c.id()))).toList());
         body.put("messages", messages.forOrder(o.id()).stream().map(OrdersApi::history).toList());
         return body;
     }
 
-    private static Map<String, Object> statusChange(StatusChange c) {
+    private static Map<String, Object> statusChange(StatusChange c, String risState) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", c.from());
         m.put("to", c.to());
         m.put("reasonCode", c.reasonCode());
         m.put("reasonText", c.reasonText());
         m.put("at", c.changedAt());
-        m.put("risMessage", c.risState());
+        m.put("risMessage", risState);
         return m;
     }
 

@@ -7,6 +7,7 @@ import org.dxaflow.gate.ExposureGuard;
 import org.dxaflow.gate.ExposureIncident;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.orderbook.OrderEvent;
 import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.orderbook.StatusChanges;
@@ -25,7 +26,6 @@ public final class ProcedureStepApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcedureStepApplier.class);
     /** Only a justified, scheduled order may be scanned (IRMER); anything else is logged, not moved. */
-    private static final Set<OrderStatus> MAY_START = Set.of(OrderStatus.SCHEDULED);
 
     private final Jdbc jdbc;
     private final OrderStore orders;
@@ -67,10 +67,10 @@ public final class ProcedureStepApplier {
                             event.accessionNumber(), ExposureIncident.describe(now, unjustified.get()));
                 }
             }
-            OrderStatus next = next(now, event);
+            Optional<OrderEvent> scan = scanEvent(event);
+            OrderStatus next = scan.isEmpty() ? now : statuses.apply(c, found.get(), scan.get(),
+                    new StatusChange.Reason("MPPS", "Scanner reported " + event.status()), clock.instant());
             if (next != now) {
-                statuses.change(c, found.get(), next,
-                        new StatusChange.Reason("MPPS", "Scanner reported " + event.status()), clock.instant());
                 if (next == OrderStatus.IN_PROGRESS) {
                     schedules.scanStarted(c, event.orderId(), clock.instant());
                 }
@@ -84,16 +84,13 @@ public final class ProcedureStepApplier {
         });
     }
 
-    static OrderStatus next(OrderStatus now, ProcedureStepEvent event) {
-        switch (event.status()) {
-            case ProcedureStepEvent.IN_PROGRESS:
-                return MAY_START.contains(now) ? OrderStatus.IN_PROGRESS : now;
-            case ProcedureStepEvent.COMPLETED:
-                return now == OrderStatus.IN_PROGRESS || MAY_START.contains(now) ? OrderStatus.COMPLETED : now;
-            case ProcedureStepEvent.DISCONTINUED:
-                return now == OrderStatus.IN_PROGRESS || MAY_START.contains(now) ? OrderStatus.DISCONTINUED : now;
-            default:
-                return now;
-        }
+    /** The order-lifecycle event an MPPS status stands for; none for a status MPPS does not define. */
+    static Optional<OrderEvent> scanEvent(ProcedureStepEvent event) {
+        return switch (event.status()) {
+            case ProcedureStepEvent.IN_PROGRESS -> Optional.of(OrderEvent.SCAN_STARTED);
+            case ProcedureStepEvent.COMPLETED -> Optional.of(OrderEvent.SCAN_COMPLETED);
+            case ProcedureStepEvent.DISCONTINUED -> Optional.of(OrderEvent.SCAN_DISCONTINUED);
+            default -> Optional.empty();
+        };
     }
 }

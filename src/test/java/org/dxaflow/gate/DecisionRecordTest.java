@@ -24,6 +24,7 @@ import org.dxaflow.justification.RuleSet;
 import org.dxaflow.justification.RuleSetLoader;
 import org.dxaflow.justification.Sex;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.orderbook.OrderLifecycle;
 import org.dxaflow.orderbook.StatusChange;
 import org.junit.jupiter.api.Test;
 
@@ -69,10 +70,13 @@ class DecisionRecordTest {
 
     @Test
     void eachOutcomeMovesTheOrderToItsStatus() {
-        assertEquals(OrderStatus.SCHEDULED, DecisionApplier.statusFor(Outcome.JUSTIFIED));
-        assertEquals(OrderStatus.AWAITING_JUSTIFICATION, DecisionApplier.statusFor(Outcome.NEEDS_REVIEW));
-        assertEquals(OrderStatus.RETURNED, DecisionApplier.statusFor(Outcome.RETURNED));
-        assertEquals(OrderStatus.REJECTED, DecisionApplier.statusFor(Outcome.REJECTED));
+        OrderLifecycle lifecycle = new OrderLifecycle();
+        java.util.function.Function<Outcome, Object> from = o ->
+                lifecycle.on(OrderStatus.RECEIVED, DecisionApplier.eventFor(o)).orElseThrow();
+        assertEquals(new OrderLifecycle.To(OrderStatus.SCHEDULED), from.apply(Outcome.JUSTIFIED));
+        assertEquals(new OrderLifecycle.To(OrderStatus.AWAITING_JUSTIFICATION), from.apply(Outcome.NEEDS_REVIEW));
+        assertEquals(new OrderLifecycle.To(OrderStatus.RETURNED), from.apply(Outcome.RETURNED));
+        assertEquals(new OrderLifecycle.To(OrderStatus.REJECTED), from.apply(Outcome.REJECTED));
     }
 
     @Test

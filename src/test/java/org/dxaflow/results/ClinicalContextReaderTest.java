@@ -72,14 +72,4 @@ class ClinicalContextReaderTest {
         ClinicalContext c = READER.read(order("U", null));
         assertEquals(2, c.problems().size(), c.problems().toString());
     }
-
-    @Test
-    void resultsCompleteAScheduledOrInProgressOrderOnly() {
-        assertEquals(Optional.of(OrderStatus.COMPLETED), ResultFiling.statusOnResult(OrderStatus.SCHEDULED));
-        assertEquals(Optional.of(OrderStatus.COMPLETED), ResultFiling.statusOnResult(OrderStatus.IN_PROGRESS));
-        for (OrderStatus s : List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.COMPLETED,
-                OrderStatus.REPORTED, OrderStatus.CANCELLED, OrderStatus.DISCONTINUED)) {
-            assertEquals(Optional.empty(), ResultFiling.statusOnResult(s), s.name());
-        }
-    }
 }

@@ -27,8 +27,7 @@ class RisStatusMessagesTest {
 
     @Test
     void scheduledV24OrderIsAnOrmO01WithTheStepInOrc7() {
-        StatusChange change = new StatusChange(41, 7, OrderStatus.RECEIVED, OrderStatus.SCHEDULED, "", "", CHANGED,
-                "PENDING");
+        StatusChange change = new StatusChange(41, 7, OrderStatus.RECEIVED, OrderStatus.SCHEDULED, "", "", CHANGED);
         OrderSchedule schedule = new OrderSchedule(7, CHANGED, LocalDate.of(2027, 1, 8), CHANGED, null,
                 new ScheduledStep(LocalDate.of(2026, 11, 30), LocalTime.of(9, 30), ScheduleSource.APPOINTMENT), null, 0,
                 null);
@@ -46,7 +45,7 @@ class RisStatusMessagesTest {
     @Test
     void returnedV251OrderIsAnOmgO19CancelledWithTheReasonInOrc16AndAnNte() {
         StatusChange change = new StatusChange(42, 7, OrderStatus.RECEIVED, OrderStatus.RETURNED, "RETURNED",
-                "REASON_GIVEN: No reason for referral given (REFREASON is empty)", CHANGED, "PENDING");
+                "REASON_GIVEN: No reason for referral given (REFREASON is empty)", CHANGED);
 
         String m = messages.build(TestOrders.order("2.5.1", OrderStatus.RETURNED, "", "", List.of()), change, null);
 
@@ -62,7 +61,7 @@ class RisStatusMessagesTest {
     @Test
     void scheduledV25OrderCarriesTheStepInTq1AndV23HasNoStructureInMsh9() {
         StatusChange change = new StatusChange(43, 7, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED, "", "",
-                CHANGED, "PENDING");
+                CHANGED);
         OrderSchedule schedule = new OrderSchedule(7, CHANGED, LocalDate.of(2027, 1, 8), CHANGED, null,
                 new ScheduledStep(LocalDate.of(2026, 12, 1), null, ScheduleSource.NEXT_WORKING_DAY), null, 0, null);
 
@@ -79,7 +78,7 @@ class RisStatusMessagesTest {
     void reasonTextIsEscapedAndOrc16KeptToTheCeLength() {
         String longText = "Pregnant | see notes ^ & ~ " + "x".repeat(300);
         StatusChange change = new StatusChange(44, 7, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.REJECTED,
-                "REJECTED", longText, CHANGED, "PENDING");
+                "REJECTED", longText, CHANGED);
 
         String[] segments = messages.build(TestOrders.order("2.4", OrderStatus.REJECTED, "", "", List.of()), change,
                 null).split("\r");

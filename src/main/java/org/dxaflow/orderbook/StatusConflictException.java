@@ -1,4 +1,4 @@
-package org.dxaflow.pathway;
+package org.dxaflow.orderbook;
 
 /**
  * The order's status changed between reading it and changing it (e.g. the RIS cancelled it while

@@ -1,10 +1,9 @@
-package org.dxaflow.pathway;
+package org.dxaflow.ris;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.store.Database;
 import org.dxaflow.store.Jdbc;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The RIS delivery state of a status change only moves forward. The outbox marks a change QUEUED
  * after putting it on the queue, and the consumer may deliver it before that: DELIVERED must stay.
  */
-class StatusChangesRisStateTest {
+class RisOutboxStateTest {
 
     @TempDir
     Path dir;
@@ -32,25 +31,27 @@ class StatusChangesRisStateTest {
                     "SCHEDULED", now, now);
             long queuedFirst = change(jdbc, order, now);
             long deliveredFirst = change(jdbc, order, now);
-            StatusChanges changes = new StatusChanges(jdbc, true);
+            RisOutboxStore changes = new RisOutboxStore(jdbc, true);
 
             changes.markQueued(queuedFirst, now);
             changes.markDelivered(queuedFirst, now);
             changes.markDelivered(deliveredFirst, now);
             changes.markQueued(deliveredFirst, now);
 
-            assertEquals(StatusChanges.RIS_DELIVERED, state(jdbc, queuedFirst));
-            assertEquals(StatusChanges.RIS_DELIVERED, state(jdbc, deliveredFirst));
+            assertEquals(RisOutboxStore.DELIVERED, state(jdbc, queuedFirst));
+            assertEquals(RisOutboxStore.DELIVERED, state(jdbc, deliveredFirst));
         }
     }
 
     private static long change(Jdbc jdbc, long order, Instant now) {
-        return jdbc.insert("INSERT INTO order_status_change (order_id, from_status, to_status, changed_at, ris_state)"
-                + " VALUES (?, ?, ?, ?, ?)", order, "RECEIVED", "SCHEDULED", now, StatusChanges.RIS_PENDING);
+        long id = jdbc.insert("INSERT INTO order_status_change (order_id, from_status, to_status, changed_at)"
+                + " VALUES (?, ?, ?, ?)", order, "RECEIVED", "SCHEDULED", now);
+        jdbc.update("INSERT INTO ris_outbox (status_change_id, state) VALUES (?, ?)", id, RisOutboxStore.PENDING);
+        return id;
     }
 
     private static String state(Jdbc jdbc, long id) {
-        return jdbc.queryOne("SELECT ris_state FROM order_status_change WHERE id = ?", rs -> rs.getString(1), id)
+        return jdbc.queryOne("SELECT state FROM ris_outbox WHERE status_change_id = ?", rs -> rs.getString(1), id)
                 .orElseThrow();
     }
 }
