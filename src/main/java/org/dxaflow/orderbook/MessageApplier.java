@@ -204,10 +204,12 @@ public final class MessageApplier {
                 orders.change(c, order.id(), r, now);
                 orders.link(c, order.id(), messageId, "CHANGED", now);
                 Order changed = orders.get(c, order.id()).orElseThrow();
-                if (!changed.sameReferralAs(order) && statuses.apply(c, changed, OrderEvent.REFERRAL_CHANGED,
-                        new StatusChange.Reason("REFERRAL_CHANGED",
-                                "The referral was changed (order change XO): it is justified again"), now)
-                        == OrderStatus.RECEIVED && order.status() != OrderStatus.RECEIVED) {
+                // The status as it is now, not as first read: a decision may have been committed meanwhile
+                // (the order was still RECEIVED when the XO was read), and that decision is on the old referral.
+                if (!changed.sameReferralAs(order) && changed.status() != OrderStatus.RECEIVED
+                        && statuses.apply(c, changed, OrderEvent.REFERRAL_CHANGED, new StatusChange.Reason(
+                                "REFERRAL_CHANGED", "The referral was changed (order change XO): it is justified again"),
+                                now) == OrderStatus.RECEIVED) {
                     // The decision was made on a referral that no longer exists: off the worklist (or the
                     // practitioner's queue) in this transaction, and to the gate again.
                     orders.link(c, order.id(), messageId, OrderStore.REFERRAL_CHANGED, now);
