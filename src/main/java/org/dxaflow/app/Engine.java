@@ -162,6 +162,8 @@ public final class Engine implements AutoCloseable {
         main = new Main();
         main.setOverrideProperties(camelProperties());
         main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        // routes/queues.camel.yaml declares the queue consumers' component on this connection factory
+        main.bind("jmsConnectionFactory", connectionFactory);
         main.bind("mllp", new GuardedMllpComponent(config.getInt("dxaflow.hl7.max-connections-per-address", 8),
                 config.getInt("dxaflow.hl7.max-message-bytes", 16 << 20)));
         main.bind("hl7Intake", new Hl7Intake(reader, acks, messages, clock));

@@ -37,12 +37,17 @@ public final class MessageApplier {
     private static final Logger LOG = LoggerFactory.getLogger(MessageApplier.class);
 
     /**
-     * Outcomes of a result message (ORU^R01): recorded, and to be handed to the results pipeline
-     * (routes/order-processing.camel.yaml forwards outcomes starting with RESULT). A redelivered
-     * result is handed on again; the pipeline stores each message once.
+     * Outcomes of a result message (ORU^R01): recorded, and to be handed to the results pipeline. A
+     * redelivered result is handed on again; the pipeline stores each message once.
      */
     public static final String RESULT = "RESULT";
     public static final String RESULT_REDELIVERED = "RESULT_REDELIVERED";
+
+    /** Where the message goes next (routes/order-processing.camel.yaml): nowhere, or to the results pipeline. */
+    public enum Kind {
+        ORDER_BOOK,
+        RESULT
+    }
 
     /** The message is valid HL7 but cannot be applied (e.g. cancels an order we never had). */
     static final class NotApplicable extends Exception {
@@ -67,13 +72,18 @@ public final class MessageApplier {
     /**
      * What processing one message did.
      *
-     * @param outcome          PROCESSED, ERROR, DUPLICATE, or REDELIVERED when already applied
+     * @param outcome          PROCESSED, ERROR, DUPLICATE, or REDELIVERED when already applied; RESULT or
+     *                         RESULT_REDELIVERED for a result message
      * @param ordersToJustify  ids of the orders the message created, or whose referral it changed, as
      *                         text (queue message bodies)
      */
     public record Outcome(String outcome, List<String> ordersToJustify) {
         public Outcome {
             ordersToJustify = List.copyOf(ordersToJustify);
+        }
+
+        public Kind kind() {
+            return outcome.equals(RESULT) || outcome.equals(RESULT_REDELIVERED) ? Kind.RESULT : Kind.ORDER_BOOK;
         }
 
         @Override
