@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one results pipeline both sources feed (routes/results.camel.yaml): match the result to its
- * order, evaluate it ({@link ResultEvaluator}) and file it with its provenance ({@link ResultFiling}).
+ * The one results pipeline both sources feed (routes/results.camel.yaml, which shows its steps): a
+ * result read through the mappings is matched to its order, computed ({@link ResultEvaluator}) and
+ * stored with its provenance ({@link ResultFiling}).
  * Every result is stored exactly once per source object, whatever happens: unmappable, unmatched,
  * not computable, or computed. Only a failure to store throws, so the queue redelivers; a
  * redelivered result that was stored is recognised and left alone.
@@ -33,13 +34,31 @@ public final class ResultPipeline {
         this.filing = filing;
     }
 
-    /** Returns the stored status, or DUPLICATE when this source object was stored before. */
-    public String process(IncomingResult in) {
+    /** A result read through the mappings, with the order it was matched to (or none). */
+    public record Matched(IncomingResult result, ResultMatcher.Match match) {
+    }
+
+    /** True when this source object was stored before (a redelivery): it is not processed again. */
+    public boolean alreadyStored(IncomingResult in) {
         if (results.bySource(in.sourceType(), in.sourceRef()).isPresent()) {
             LOG.info("Result {} already stored; not processed again", in.describe());
-            return "DUPLICATE";
+            return true;
         }
-        StoredResult draft = evaluator.evaluate(in, matcher.match(in.outcome().identifiers()));
+        return false;
+    }
+
+    /** Step 2: the order the result belongs to (Study Instance UID, accession, patient and date). */
+    public Matched match(IncomingResult in) {
+        return new Matched(in, matcher.match(in.outcome().identifiers()));
+    }
+
+    /** Step 3: the densitometry, or why there is none (unmappable, unmatched, not computable). */
+    public StoredResult compute(Matched matched) {
+        return evaluator.evaluate(matched.result(), matched.match());
+    }
+
+    /** Step 4: stored once, with what follows for the order; returns the stored status, or DUPLICATE. */
+    public String store(StoredResult draft) {
         StoredResult stored;
         try {
             stored = jdbc.inTransaction(c -> filing.file(c, draft, null));
