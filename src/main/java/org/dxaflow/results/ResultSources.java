@@ -12,7 +12,7 @@ import org.dxaflow.hl7.Hl7FormatException;
 import org.dxaflow.results.ResultStore.StoredResult;
 import org.dxaflow.results.mapping.MappingOutcome;
 import org.dxaflow.results.mapping.ResultMappings;
-import org.dxaflow.results.sr.SrTree;
+import org.dxaflow.dicom.sr.SrTree;
 import org.dxaflow.store.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

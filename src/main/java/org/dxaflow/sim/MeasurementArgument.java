@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
-import org.dxaflow.dicom.sr.MeasurementKind;
-import org.dxaflow.dicom.sr.SiteMeasurement;
+import org.dxaflow.dxasr.MeasurementKind;
+import org.dxaflow.dxasr.SiteMeasurement;
 
 /**
  * Parses a {@code --bmd} value: {@code SITE[:SIDE]=BMD[,T=score][,Z=score][,BMC=grams][,AREA=cm2]},

@@ -25,10 +25,10 @@ import org.dxaflow.dicom.dimse.storage.StoreOutcome;
 import org.dxaflow.dicom.dimse.storage.StoreScu;
 import org.dxaflow.dicom.modality.MppsAttributes;
 import org.dxaflow.dicom.modality.WorklistQuery;
-import org.dxaflow.dicom.sr.DxaResultSr;
-import org.dxaflow.dicom.sr.MeasurementKind;
-import org.dxaflow.dicom.sr.SiteMeasurement;
-import org.dxaflow.dicom.sr.VertebraGrade;
+import org.dxaflow.dxasr.DxaResultSr;
+import org.dxaflow.dxasr.MeasurementKind;
+import org.dxaflow.dxasr.SiteMeasurement;
+import org.dxaflow.dxasr.VertebraGrade;
 
 /**
  * Plays a DXA scanner against a worklist/MPPS/storage peer: worklist query by accession, MPPS

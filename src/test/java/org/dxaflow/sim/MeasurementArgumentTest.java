@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
-import org.dxaflow.dicom.sr.MeasurementKind;
-import org.dxaflow.dicom.sr.SiteMeasurement;
+import org.dxaflow.dxasr.MeasurementKind;
+import org.dxaflow.dxasr.SiteMeasurement;
 import org.junit.jupiter.api.Test;
 
 /** The --bmd syntax: SITE[:SIDE]=BMD[,T=..][,Z=..][,BMC=..][,AREA=..]. */

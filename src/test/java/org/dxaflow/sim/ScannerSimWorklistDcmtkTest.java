@@ -20,7 +20,7 @@ import org.dxaflow.dicom.dimse.service.MppsScu;
 import org.dxaflow.dicom.dimse.service.WorklistScu;
 import org.dxaflow.dicom.dimse.storage.StoreScu;
 import org.dxaflow.dicom.net.RequestorConfig;
-import org.dxaflow.dicom.sr.DxaResultSr;
+import org.dxaflow.dxasr.DxaResultSr;
 import org.dxaflow.dicom.testing.DcmtkWorklistScp;
 import org.dxaflow.dicom.testing.WorklistItems;
 import org.junit.jupiter.api.AfterAll;

@@ -14,16 +14,35 @@ public final class FileMetaInformation {
 
     /** File Meta Information for an instance, naming dxaflow as the implementation. */
     public static Attributes create(String sopClassUid, String sopInstanceUid, TransferSyntax ts) {
+        return create(sopClassUid, sopInstanceUid, ts, Implementation.CLASS_UID, Implementation.VERSION_NAME, null);
+    }
+
+    /**
+     * File Meta Information naming the implementation that writes the file and, for an instance
+     * received over the network, the AE that sent it.
+     *
+     * @param implementationVersionName null to leave (0002,0013) out
+     * @param sourceAeTitle (0002,0016); null or empty to leave it out
+     */
+    public static Attributes create(String sopClassUid, String sopInstanceUid, TransferSyntax ts,
+                                    String implementationClassUid, String implementationVersionName,
+                                    String sourceAeTitle) {
         requireUid(sopClassUid, "MediaStorageSOPClassUID");
         requireUid(sopInstanceUid, "MediaStorageSOPInstanceUID");
+        requireUid(implementationClassUid, "ImplementationClassUID");
         Attributes fmi = new Attributes();
         fmi.setInt(Tag.FileMetaInformationGroupLength, 0);
         fmi.setBytes(Tag.FileMetaInformationVersion.value(), VR.OB, VERSION);
         fmi.setString(Tag.MediaStorageSOPClassUID, sopClassUid);
         fmi.setString(Tag.MediaStorageSOPInstanceUID, sopInstanceUid);
         fmi.setString(Tag.TransferSyntaxUID, ts.uid());
-        fmi.setString(Tag.ImplementationClassUID, Implementation.CLASS_UID);
-        fmi.setString(Tag.ImplementationVersionName, Implementation.VERSION_NAME);
+        fmi.setString(Tag.ImplementationClassUID, implementationClassUid);
+        if (implementationVersionName != null) {
+            fmi.setString(Tag.ImplementationVersionName, implementationVersionName);
+        }
+        if (sourceAeTitle != null && !sourceAeTitle.isEmpty()) {
+            fmi.setString(Tag.SourceApplicationEntityTitle, sourceAeTitle);
+        }
         return fmi;
     }
 

@@ -1,6 +1,6 @@
 package org.dxaflow.results.mapping;
 
-import org.dxaflow.results.sr.Concept;
+import org.dxaflow.dicom.sr.Concept;
 
 /**
  * A code as a mapping file names it: value and coding scheme (DICOM Coding Scheme Designator, or

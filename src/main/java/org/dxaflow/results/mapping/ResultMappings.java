@@ -14,8 +14,8 @@ import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.hl7.Er7Message;
 import org.dxaflow.results.ResultIdentifiers;
-import org.dxaflow.results.sr.SrItem;
-import org.dxaflow.results.sr.SrTree;
+import org.dxaflow.dicom.sr.SrItem;
+import org.dxaflow.dicom.sr.SrTree;
 
 /**
  * Every vendor layout in {@code mappings/results/*.yaml}, read once at startup (a mistake stops the

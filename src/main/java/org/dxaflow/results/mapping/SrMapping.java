@@ -17,7 +17,7 @@ import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.results.MappedResult;
 import org.dxaflow.results.ResultIdentifiers;
 import org.dxaflow.results.ScanDetails;
-import org.dxaflow.results.sr.SrItem;
+import org.dxaflow.dicom.sr.SrItem;
 
 /**
  * A vendor's DICOM SR layout ({@code format: dicom-sr}): when it applies ({@code matches}), where
@@ -171,11 +171,11 @@ public final class SrMapping {
             return new SrContext(siteMods, latMods, Map.copyOf(sites), Map.copyOf(lats));
         }
 
-        Optional<Site> site(org.dxaflow.results.sr.Concept c) {
+        Optional<Site> site(org.dxaflow.dicom.sr.Concept c) {
             return sites.entrySet().stream().filter(e -> e.getKey().matches(c)).map(Map.Entry::getValue).findFirst();
         }
 
-        Optional<Laterality> laterality(org.dxaflow.results.sr.Concept c) {
+        Optional<Laterality> laterality(org.dxaflow.dicom.sr.Concept c) {
             return lateralities.entrySet().stream().filter(e -> e.getKey().matches(c)).map(Map.Entry::getValue)
                     .findFirst();
         }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Dictionary;
 import org.dxaflow.dicom.data.Tag;
-import org.dxaflow.results.sr.SrItem;
+import org.dxaflow.dicom.sr.SrItem;
 
 /**
  * Where an SR mapping finds one scan detail: a top-level attribute ({@code Manufacturer},

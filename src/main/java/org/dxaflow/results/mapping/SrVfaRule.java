@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dxaflow.densitometry.VfaFinding;
-import org.dxaflow.results.sr.Concept;
-import org.dxaflow.results.sr.SrItem;
+import org.dxaflow.dicom.sr.Concept;
+import org.dxaflow.dicom.sr.SrItem;
 
 /**
  * Where an SR carries vertebral fracture assessment findings ({@code vfa:} in a mapping): a NUM

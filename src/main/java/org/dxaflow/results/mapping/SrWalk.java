@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
-import org.dxaflow.results.sr.SrItem;
+import org.dxaflow.dicom.sr.SrItem;
 
 /**
  * Walks an SR content tree and turns every NUM whose concept name a rule knows into a value at a

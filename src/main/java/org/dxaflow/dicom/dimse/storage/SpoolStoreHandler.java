@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.dxaflow.dicom.data.Attributes;
+import org.dxaflow.dicom.data.DicomFile;
+import org.dxaflow.dicom.data.FileMetaInformation;
+import org.dxaflow.dicom.data.TransferSyntax;
 import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.net.Uids;
 import org.slf4j.Logger;
@@ -55,13 +59,13 @@ public final class SpoolStoreHandler implements StoreHandler {
                     request.callingAeTitle());
             return Status.SUCCESS;
         }
-        FileMetaInformation meta = new FileMetaInformation(request.sopClassUid(), request.sopInstanceUid(),
-                request.transferSyntaxUid(), implementationClassUid, implementationVersionName,
+        Attributes meta = FileMetaInformation.create(request.sopClassUid(), request.sopInstanceUid(),
+                TransferSyntax.forUid(request.transferSyntaxUid()), implementationClassUid, implementationVersionName,
                 request.callingAeTitle());
         Path temp = Files.createTempFile(spoolDirectory, ".incoming-", ".part");
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                writeFully(ch, ByteBuffer.wrap(meta.encode()));
+                writeFully(ch, ByteBuffer.wrap(DicomFile.encodeHeader(meta)));
                 writeFully(ch, ByteBuffer.wrap(request.dataSet().bytes()));
                 ch.force(true);
             }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dxaflow.dicom.data.DicomFile;
+import org.dxaflow.dicom.data.DicomParseException;
 import org.dxaflow.dicom.dimse.CStoreRq;
 import org.dxaflow.dicom.dimse.CStoreRsp;
 import org.dxaflow.dicom.dimse.DataSet;
@@ -31,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Storage SCU: sends Part 10 files, one association per batch. Each data set is sent byte-for-byte
- * in the transfer syntax it is stored in (no transcoding before the data layer exists), so we
- * propose exactly that transfer syntax for each SOP class.
+ * in the transfer syntax it is stored in, never decoded (so a transfer syntax the codec cannot
+ * decode still goes), hence we propose exactly that transfer syntax for each SOP class.
  */
 public final class StoreScu {
     private static final Logger log = LoggerFactory.getLogger(StoreScu.class);
@@ -42,13 +44,13 @@ public final class StoreScu {
     public record Destination(String host, int port, String calledAeTitle) {
     }
 
-    private record Item(int index, Path file, Part10Reader.Part10Header header) {
+    private record Item(int index, Path file, DicomFile.Header header) {
         String sopClass() {
-            return header.meta().mediaStorageSopClassUid();
+            return header.sopClassUid();
         }
 
         String transferSyntax() {
-            return header.meta().transferSyntaxUid();
+            return header.transferSyntaxUid();
         }
 
         List<String> contextKey() {
@@ -78,10 +80,10 @@ public final class StoreScu {
         Set<List<String>> batchContexts = new LinkedHashSet<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            Part10Reader.Part10Header header;
+            DicomFile.Header header;
             try {
-                header = Part10Reader.readHeader(file);
-            } catch (InvalidPart10Exception e) {
+                header = DicomFile.readHeader(file);
+            } catch (DicomParseException e) {
                 outcomes[i] = new StoreOutcome(file, null, -1, new StoreFailure(StoreFailure.Kind.INVALID_FILE, -1,
                         e.getMessage()));
                 continue;
@@ -139,7 +141,7 @@ public final class StoreScu {
             }
             byte[] dataSet;
             try {
-                dataSet = Part10Reader.readDataSet(item.file(), item.header());
+                dataSet = DicomFile.readDataSetBytes(item.file(), item.header());
             } catch (IOException e) {
                 outcomes[item.index()] = failed(item, new StoreFailure(StoreFailure.Kind.IO_ERROR, -1, e.toString()));
                 continue;
@@ -166,7 +168,7 @@ public final class StoreScu {
 
     private StoreOutcome sendOne(DimseClient client, PresentationContext pc, Item item, byte[] dataSet)
             throws IOException {
-        String iuid = item.header().meta().mediaStorageSopInstanceUid();
+        String iuid = item.header().sopInstanceUid();
         CStoreRq rq = new CStoreRq(client.nextMessageId(), item.sopClass(), iuid);
         DimseMessage rsp = client.invoke(pc.id(), rq, new DataSet(dataSet, pc.transferSyntax()))
                 .awaitFinal(client.dimseTimeout());
@@ -181,7 +183,7 @@ public final class StoreScu {
     }
 
     private static StoreOutcome failed(Item item, StoreFailure f) {
-        return new StoreOutcome(item.file(), item.header().meta().mediaStorageSopInstanceUid(), -1, f);
+        return new StoreOutcome(item.file(), item.header().sopInstanceUid(), -1, f);
     }
 
     static StoreFailure classify(IOException e) {

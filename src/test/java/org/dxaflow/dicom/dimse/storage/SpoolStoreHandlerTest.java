@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.dxaflow.dicom.data.Attributes;
+import org.dxaflow.dicom.data.DicomFile;
+import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.dimse.DataSet;
 import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.net.Uids;
@@ -38,10 +41,15 @@ class SpoolStoreHandlerTest {
         byte[] all = Files.readAllBytes(f);
         assertArrayEquals(new byte[128], Arrays.copyOf(all, 128), "PS3.10 preamble");
         assertEquals("DICM", new String(all, 128, 4));
-        Part10Reader.Part10Header header = Part10Reader.readHeader(f);
-        assertEquals(new FileMetaInformation(StorageSopClasses.SECONDARY_CAPTURE, "2.25.1",
-                Uids.EXPLICIT_VR_LITTLE_ENDIAN, "1.2.3.4", "V1", "MOD"), header.meta());
-        assertArrayEquals(data, Part10Reader.readDataSet(f, header));
+        DicomFile.Header header = DicomFile.readHeader(f);
+        Attributes meta = header.fileMetaInformation();
+        assertEquals(StorageSopClasses.SECONDARY_CAPTURE, meta.getString(Tag.MediaStorageSOPClassUID));
+        assertEquals("2.25.1", meta.getString(Tag.MediaStorageSOPInstanceUID));
+        assertEquals(Uids.EXPLICIT_VR_LITTLE_ENDIAN, meta.getString(Tag.TransferSyntaxUID));
+        assertEquals("1.2.3.4", meta.getString(Tag.ImplementationClassUID));
+        assertEquals("V1", meta.getString(Tag.ImplementationVersionName));
+        assertEquals("MOD", meta.getString(Tag.SourceApplicationEntityTitle));
+        assertArrayEquals(data, DicomFile.readDataSetBytes(f, header));
     }
 
     @Test
@@ -76,7 +84,7 @@ class SpoolStoreHandlerTest {
                     "one file, no temp files left");
         }
         Path f = h.pathFor("2.25.77");
-        byte[] stored = Part10Reader.readDataSet(f, Part10Reader.readHeader(f));
+        byte[] stored = DicomFile.readDataSetBytes(f, DicomFile.readHeader(f));
         assertTrue(payloads.stream().anyMatch(p -> Arrays.equals(p, stored)), "content is one whole payload");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dxaflow.dicom.data.DicomFile;
 import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.dimse.service.ServiceRegistry;
 import org.dxaflow.dicom.net.AcceptorConfig;
@@ -88,12 +89,12 @@ class StoreScuTest {
             assertEquals(1, monitor.accepted.size(), "one association for the batch");
         }
         for (Path src : List.of(sr, sc)) {
-            Part10Reader.Part10Header h = Part10Reader.readHeader(src);
-            Path spooled = spool.resolve(h.meta().mediaStorageSopInstanceUid() + ".dcm");
-            assertArrayEquals(Part10Reader.readDataSet(src, h),
-                    Part10Reader.readDataSet(spooled, Part10Reader.readHeader(spooled)),
+            DicomFile.Header h = DicomFile.readHeader(src);
+            Path spooled = spool.resolve(h.sopInstanceUid() + ".dcm");
+            assertArrayEquals(DicomFile.readDataSetBytes(src, h),
+                    DicomFile.readDataSetBytes(spooled, DicomFile.readHeader(spooled)),
                     "data set bytes must arrive unchanged: " + src.getFileName());
-            assertEquals(h.meta().transferSyntaxUid(), Part10Reader.readHeader(spooled).meta().transferSyntaxUid());
+            assertEquals(h.transferSyntaxUid(), DicomFile.readHeader(spooled).transferSyntaxUid());
             // and DCMTK can read what we wrote
             TestObjects.assertSameDataSet(src, spooled);
         }

@@ -1,4 +1,4 @@
-package org.dxaflow.dicom.sr;
+package org.dxaflow.dxasr;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.dxaflow.dicom.sr;
+package org.dxaflow.dxasr;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.dxaflow.dicom.data.Sequence;
 import org.dxaflow.dicom.data.SopClass;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.VR;
+import org.dxaflow.dicom.sr.Code;
 
 /**
  * Builds dxaflow's example DXA result: a Comprehensive SR (PS3.3 A.35.3) for one worklist item,

@@ -1,4 +1,4 @@
-package org.dxaflow.dicom.sr;
+package org.dxaflow.dxasr;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import org.dxaflow.densitometry.Site;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Sequence;
 import org.dxaflow.dicom.data.Tag;
+import org.dxaflow.dicom.sr.Code;
 
 /**
  * Reads the measurements back out of a result SR in dxaflow's example layout. Strict on purpose:

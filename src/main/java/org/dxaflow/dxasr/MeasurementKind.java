@@ -1,4 +1,6 @@
-package org.dxaflow.dicom.sr;
+package org.dxaflow.dxasr;
+
+import org.dxaflow.dicom.sr.Code;
 
 /**
  * What a NUM item of the DXA result SR measures, with its UCUM unit (PS3.16 uses UCUM for all

@@ -1,4 +1,4 @@
-package org.dxaflow.results.sr;
+package org.dxaflow.dicom.sr;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

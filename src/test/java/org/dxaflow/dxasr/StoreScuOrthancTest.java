@@ -1,4 +1,4 @@
-package org.dxaflow.dicom.dimse.storage;
+package org.dxaflow.dxasr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +20,11 @@ import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.DicomFile;
 import org.dxaflow.dicom.data.TransferSyntax;
 import org.dxaflow.dicom.dimse.Status;
+import org.dxaflow.dicom.dimse.storage.StoreFailure;
+import org.dxaflow.dicom.dimse.storage.StoreOutcome;
+import org.dxaflow.dicom.dimse.storage.StoreResult;
+import org.dxaflow.dicom.dimse.storage.StoreScu;
 import org.dxaflow.dicom.net.RequestorConfig;
-import org.dxaflow.dicom.sr.DxaResultSr;
-import org.dxaflow.dicom.sr.SiteMeasurement;
 import org.dxaflow.dicom.testing.OrthancServer;
 import org.dxaflow.dicom.testing.TestObjects;
 import org.dxaflow.dicom.testing.WorklistItems;
@@ -31,7 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** StoreScu against a real Orthanc; what arrived is checked through Orthanc's REST API. */
+/**
+ * StoreScu against a real Orthanc; what arrived is checked through Orthanc's REST API. Here rather
+ * than with StoreScu because it sends dxaflow's DXA result SR, which the DICOM library does not know.
+ */
 class StoreScuOrthancTest {
     @TempDir
     static Path tmp;

@@ -1,4 +1,4 @@
-package org.dxaflow.dicom.sr;
+package org.dxaflow.dxasr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

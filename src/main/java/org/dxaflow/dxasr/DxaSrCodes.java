@@ -1,10 +1,11 @@
-package org.dxaflow.dicom.sr;
+package org.dxaflow.dxasr;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
+import org.dxaflow.dicom.sr.Code;
 
 /**
  * The codes of dxaflow's example DXA result SR (layout in samples/dicom/README.md). Standard codes

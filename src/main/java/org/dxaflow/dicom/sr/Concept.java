@@ -1,4 +1,4 @@
-package org.dxaflow.results.sr;
+package org.dxaflow.dicom.sr;
 
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Tag;
