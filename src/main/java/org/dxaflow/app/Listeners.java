@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The engine's three listening ports. Each is tried before anything else starts, so a port that is
  * taken stops the start at once with one line naming the key, the port and its environment
- * override, instead of a half-started engine (the HTTP server used to carry on without its API) or a
- * 30-second bind retry naming no key.
+ * override, instead of a half-started engine (an HTTP port held by another program would leave the
+ * engine without its API while the other program answered its health checks) or a 30-second bind
+ * retry naming no key.
  */
 final class Listeners {
 

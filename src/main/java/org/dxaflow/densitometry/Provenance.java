@@ -11,4 +11,10 @@ public record Provenance(
         Map<String, BigDecimal> lscUsed,
         String engineVersion,
         String rounding) {
+
+    public Provenance {
+        referenceDatasets = List.copyOf(referenceDatasets);
+        // key order is kept: it is the order the result lists its regions in
+        lscUsed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lscUsed));
+    }
 }

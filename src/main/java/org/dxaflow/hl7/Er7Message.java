@@ -146,6 +146,10 @@ public final class Er7Message {
      */
     public record Segment(String name, List<String> fields, Delimiters delimiters) {
 
+        public Segment {
+            fields = List.copyOf(fields);
+        }
+
         static Segment split(String line, Delimiters d) {
             List<String> parts = new ArrayList<>();
             int start = 0;
@@ -162,7 +166,7 @@ public final class Er7Message {
                 fields.add(String.valueOf(d.field()));
             }
             fields.addAll(parts.subList(1, parts.size()));
-            return new Segment(name, List.copyOf(fields), d);
+            return new Segment(name, fields, d);
         }
 
         /** Raw (still escaped) text of field n, or "" when absent. */

@@ -25,6 +25,9 @@ public final class OrderMapper {
 
     /** An order group as read: the raw control code (validated later) and the request. */
     public record MappedOrder(String controlCode, OrderRequest request, List<Er7Message.Segment> segments) {
+        public MappedOrder {
+            segments = List.copyOf(segments);
+        }
     }
 
     private final Map<String, List<FieldPath>> paths;

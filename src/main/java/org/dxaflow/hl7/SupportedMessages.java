@@ -11,6 +11,10 @@ public final class SupportedMessages {
 
     /** One accepted message type. */
     public record Entry(String type, List<String> triggers, List<String> versions, String handler) {
+        public Entry {
+            triggers = List.copyOf(triggers);
+            versions = List.copyOf(versions);
+        }
     }
 
     private final List<Entry> entries;

@@ -56,10 +56,6 @@ public final class MessageApplier {
         }
     }
 
-    /**
-     * Orders whose justification an order change makes again when it changes the referral: not
-     * yet scanned and not closed. A DNA order is justified again when the RIS books it again.
-     */
     private final MessageReader reader;
     private final Jdbc jdbc;
     private final InboundMessageStore messages;

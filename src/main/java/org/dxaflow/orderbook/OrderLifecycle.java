@@ -165,7 +165,14 @@ public final class OrderLifecycle {
         return new Row(cells);
     }
 
-    private record Row(Map<OrderEvent, Transition> cells) {
+    /** Fills one row of the table while it is built; the table is never changed afterwards. */
+    private static final class Row {
+        private final Map<OrderEvent, Transition> cells;
+
+        Row(Map<OrderEvent, Transition> cells) {
+            this.cells = cells;
+        }
+
         Row on(OrderEvent event, OrderStatus to) {
             return put(event, new To(to));
         }

@@ -36,6 +36,9 @@ public final class StoredWorklist implements WorklistQuery {
     /** Site settings for the items: which statuses, which scanner AE, which coding scheme. */
     public record Settings(Set<String> statuses, String stationAeTitle, String issuerOfPatientId,
             String stepDescription) {
+        public Settings {
+            statuses = Set.copyOf(statuses);
+        }
     }
 
     /** The protocol codes (ScheduledProtocolCodeSequence) decided for each order. */

@@ -32,12 +32,28 @@ public record ComputeRequest(
         Prior prior,
         ReferralEntry referral) {
 
+    public ComputeRequest {
+        vfa = copy(vfa);
+        sites = copy(sites);
+    }
+
+    /**
+     * An unmodifiable copy that keeps what the client sent: a missing list stays null and null
+     * entries stay, so the validator can name them (List.copyOf would throw instead).
+     */
+    static <T> List<T> copy(List<T> list) {
+        return list == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+    }
+
     /** One measured region; {@code tScore}/{@code zScore} are the scanner's (vendor's) values. */
     public record SiteEntry(String site, String laterality, BigDecimal bmd, BigDecimal bmc, BigDecimal area,
                             BigDecimal tScore, BigDecimal zScore) {
     }
 
     public record Prior(String scanDate, String manufacturer, Device device, List<SiteEntry> sites) {
+        public Prior {
+            sites = copy(sites);
+        }
     }
 
     /** The scanner (DICOM General Equipment Module); serial number or station name identifies it. */

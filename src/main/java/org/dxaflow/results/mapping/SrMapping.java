@@ -151,6 +151,14 @@ public final class SrMapping {
     record SrContext(List<CodeRef> siteModifiers, List<CodeRef> lateralityModifiers,
                      Map<CodeRef, Site> sites, Map<CodeRef, Laterality> lateralities) {
 
+        SrContext {
+            siteModifiers = List.copyOf(siteModifiers);
+            lateralityModifiers = List.copyOf(lateralityModifiers);
+            // insertion order is the order of the mapping file, kept for messages that list them
+            sites = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sites));
+            lateralities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lateralities));
+        }
+
         static SrContext read(MappingNode root) {
             List<CodeRef> siteMods = root.list("siteModifiers").stream().map(CodeRef::readOnly).toList();
             List<CodeRef> latMods = root.list("lateralityModifiers").stream().map(CodeRef::readOnly).toList();

@@ -18,11 +18,17 @@ import org.dxaflow.dicom.net.Uids;
  * </pre>
  */
 public final class ServiceRegistry {
-    /** Without the data layer we cannot transcode, so we accept only the two baseline syntaxes. */
+    /**
+     * The two little endian baseline syntaxes: handlers receive the data set in the syntax it came in
+     * (nothing is transcoded), and every handler here reads both.
+     */
     public static final List<String> DEFAULT_TRANSFER_SYNTAXES =
             List.of(Uids.EXPLICIT_VR_LITTLE_ENDIAN, Uids.IMPLICIT_VR_LITTLE_ENDIAN);
 
     private record Entry(ServiceClassProvider provider, List<String> transferSyntaxes) {
+        Entry {
+            transferSyntaxes = List.copyOf(transferSyntaxes);
+        }
     }
 
     private final Map<String, Entry> entries;

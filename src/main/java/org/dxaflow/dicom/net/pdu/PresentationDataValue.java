@@ -5,6 +5,9 @@ package org.dxaflow.dicom.net.pdu;
  *
  * <p>The message control header is bit 0 = command (1) / data set (0), bit 1 = last fragment; the
  * remaining bits must be zero, which the decoder enforces.
+ *
+ * <p>The fragment's bytes are shared, not copied (every PDV of every association passes through
+ * here); nothing that holds one writes to it.
  */
 public record PresentationDataValue(int presentationContextId, boolean command, boolean last,
                                     byte[] data) {
