@@ -20,6 +20,7 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
+import org.dxaflow.conf.ConfException;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.conf.ReferenceDataLoader;
 import org.dxaflow.dicom.data.Implementation;
@@ -42,7 +43,6 @@ import org.dxaflow.justification.PractitionerReview;
 import org.dxaflow.justification.ReferralQuestionMapping;
 import org.dxaflow.justification.RuleSet;
 import org.dxaflow.justification.RuleSetLoader;
-import org.dxaflow.justification.config.ConfigException;
 import org.dxaflow.order.CodedValue;
 import org.dxaflow.orderbook.AppointmentBook;
 import org.dxaflow.orderbook.MessageApplier;
@@ -264,7 +264,7 @@ public final class Engine implements AutoCloseable {
                             .resolve("hl7").resolve("referral-questions.yaml")),
                     new PathwaySettingsLoader().load(confDir.resolve(PathwaySettingsLoader.FILE)),
                     new ReferenceDataLoader().load(confDir));
-        } catch (ConfigException e) {
+        } catch (ConfException e) {
             throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
         }
     }

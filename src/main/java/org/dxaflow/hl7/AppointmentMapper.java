@@ -19,7 +19,7 @@ public final class AppointmentMapper {
     }
 
     public static AppointmentMapper load(Path file) {
-        return new AppointmentMapper(MappingFile.load(file).paths("appointment", FIELDS));
+        return new AppointmentMapper(MappingFile.read(file, m -> m.paths("appointment", FIELDS)));
     }
 
     public AppointmentRequest map(Er7Message message) {

@@ -23,7 +23,7 @@ public final class MergeMapper {
     }
 
     public static MergeMapper load(Path file) {
-        return new MergeMapper(MappingFile.load(file).paths("merge", Set.of("priorMrn", "priorNhsNumber")));
+        return new MergeMapper(MappingFile.read(file, m -> m.paths("merge", Set.of("priorMrn", "priorNhsNumber"))));
     }
 
     public PriorIdentifiers map(Er7Message message) {

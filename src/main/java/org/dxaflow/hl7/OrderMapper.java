@@ -1,11 +1,11 @@
 package org.dxaflow.hl7;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.order.ClinicalAnswer;
 import org.dxaflow.order.Clinician;
 import org.dxaflow.order.CodedValue;
@@ -47,22 +47,22 @@ public final class OrderMapper {
     }
 
     public static OrderMapper load(Path file) {
-        MappingFile mf = MappingFile.load(file);
-        Map<String, List<FieldPath>> paths = mf.paths("order", FIELDS);
-        JsonNode ref = mf.section("referrer");
-        List<FieldPath> from = mf.pathList("referrer.from", ref.path("from"));
-        Map<String, Integer> comps = Map.of(
-                "id", mf.integer(ref, "id", "referrer"),
-                "familyName", mf.integer(ref, "familyName", "referrer"),
-                "givenName", mf.integer(ref, "givenName", "referrer"),
-                "middleName", mf.integer(ref, "middleName", "referrer"),
-                "prefix", mf.integer(ref, "prefix", "referrer"));
-        JsonNode a = mf.section("answers");
-        AnswerLayout layout = new AnswerLayout(a.path("segment").asText("OBX"),
-                mf.integer(a, "code", "answers"), mf.integer(a, "codingSystemComponent", "answers"),
-                mf.integer(a, "valueType", "answers"), mf.integer(a, "value", "answers"),
-                mf.integer(a, "units", "answers"));
-        return new OrderMapper(paths, from, comps, layout);
+        return MappingFile.read(file, mf -> {
+            Map<String, List<FieldPath>> paths = mf.paths("order", FIELDS);
+            ConfNode ref = mf.section("referrer");
+            List<FieldPath> from = mf.pathList(ref.get("from"));
+            Map<String, Integer> comps = Map.of(
+                    "id", ref.integer("id"),
+                    "familyName", ref.integer("familyName"),
+                    "givenName", ref.integer("givenName"),
+                    "middleName", ref.integer("middleName"),
+                    "prefix", ref.integer("prefix"));
+            ConfNode a = mf.section("answers");
+            AnswerLayout layout = new AnswerLayout(a.optionalText("segment").orElse("OBX"), a.integer("code"),
+                    a.integer("codingSystemComponent"), a.integer("valueType"), a.integer("value"),
+                    a.integer("units"));
+            return new OrderMapper(paths, from, comps, layout);
+        });
     }
 
     /** The order groups of the message, in message order. */

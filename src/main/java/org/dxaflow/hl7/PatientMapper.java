@@ -24,7 +24,7 @@ public final class PatientMapper {
     }
 
     public static PatientMapper load(Path file) {
-        return new PatientMapper(MappingFile.load(file).paths("patient", FIELDS));
+        return new PatientMapper(MappingFile.read(file, m -> m.paths("patient", FIELDS)));
     }
 
     public PatientDemographics map(List<Er7Message.Segment> segments) {

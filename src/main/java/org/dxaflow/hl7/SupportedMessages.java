@@ -1,10 +1,10 @@
 package org.dxaflow.hl7;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dxaflow.conf.ConfNode;
 
 /** The message types, triggers and versions the listener accepts ({@code mappings/hl7/inbound.yaml}). */
 public final class SupportedMessages {
@@ -24,29 +24,14 @@ public final class SupportedMessages {
     }
 
     public static SupportedMessages load(Path file) {
-        MappingFile mf = MappingFile.load(file);
-        List<Entry> entries = new ArrayList<>();
-        for (JsonNode n : mf.section("messages")) {
-            entries.add(new Entry(
-                    text(mf, n, "type"), list(n.get("triggers")), list(n.get("versions")), text(mf, n, "handler")));
-        }
-        return new SupportedMessages(entries);
-    }
-
-    private static String text(MappingFile mf, JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        if (v == null || v.asText().isBlank()) {
-            throw new MappingFile.MappingException(mf.file() + ": every message needs '" + key + "'");
-        }
-        return v.asText().trim();
-    }
-
-    private static List<String> list(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n != null) {
-            n.forEach(v -> out.add(v.asText().trim()));
-        }
-        return out;
+        return new SupportedMessages(MappingFile.read(file, mf -> {
+            List<Entry> entries = new ArrayList<>();
+            for (ConfNode n : mf.section("messages").items()) {
+                entries.add(new Entry(n.nonBlank("type"), n.texts("triggers"), n.texts("versions"),
+                        n.nonBlank("handler")));
+            }
+            return entries;
+        }));
     }
 
     /**

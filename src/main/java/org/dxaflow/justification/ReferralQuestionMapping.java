@@ -1,8 +1,8 @@
 package org.dxaflow.justification;
 
-import org.dxaflow.justification.config.ConfigProblems;
-import org.dxaflow.justification.config.MapReader;
-import org.dxaflow.justification.config.YamlTreeReader;
+import org.dxaflow.conf.ConfNode;
+import org.dxaflow.conf.ConfProblems;
+import org.dxaflow.conf.YamlFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,29 +53,28 @@ public final class ReferralQuestionMapping {
     }
 
     public static ReferralQuestionMapping load(Path file) {
-        ConfigProblems problems = new ConfigProblems();
-        MapReader root = MapReader.root(new YamlTreeReader().read(file), problems);
+        ConfProblems problems = new ConfProblems();
+        ConfNode root = YamlFile.read(file, problems);
         root.integer("version");
-        String defaultSystem = root.string("defaultCodingSystem");
+        String defaultSystem = root.text("defaultCodingSystem");
         Map<String, ReferralField> byKey = new HashMap<>();
         Map<ReferralField, Question> questions = new LinkedHashMap<>();
-        for (MapReader q : root.maps("questions")) {
-            Optional<ReferralField> field = q.enumConstant(ReferralField.class, q.string("field"), q.location(),
-                    q.path() + ".field");
-            Optional<FieldType> type = q.enumConstant(FieldType.class, q.string("type"), q.location(), q.path() + ".type");
+        for (ConfNode q : root.list("questions")) {
+            Optional<ReferralField> field = q.get("field").enumValue(ReferralField.class);
+            Optional<FieldType> type = q.get("type").enumValue(FieldType.class);
             boolean repeat = q.bool("repeat");
-            String unit = q.optionalString("unit", "");
-            List<String> values = q.has("values") ? q.strings("values") : List.of();
-            q.optionalString("description", "");
-            List<MapReader> codes = q.maps("codes");
+            String unit = q.optionalText("unit").orElse("");
+            List<String> values = q.has("values") ? q.texts("values") : List.of();
+            q.optionalText("description");
+            List<ConfNode> codes = q.list("codes");
             if (q.has("codes") && codes.isEmpty()) {
                 q.problem("codes", "at least one OBX-3 code is required");
             }
-            for (MapReader c : codes) {
-                String key = key(c.string("code"), c.string("system"));
+            for (ConfNode c : codes) {
+                String key = key(c.text("code"), c.text("system"));
                 c.finish();
                 if (field.isPresent() && byKey.putIfAbsent(key, field.get()) != null) {
-                    c.problemAt(c.location(), "OBX-3 code " + key + " is mapped more than once");
+                    c.problem("OBX-3 code " + key + " is mapped more than once");
                 }
             }
             q.finish();
@@ -95,7 +94,7 @@ public final class ReferralQuestionMapping {
         root.finish();
         for (ReferralField field : ReferralField.values()) {
             if (!questions.containsKey(field) && problems.isEmpty()) {
-                root.problemAt(root.location(), "canonical field " + field + " has no OBX-3 code");
+                root.problem("canonical field " + field + " has no OBX-3 code");
             }
         }
         problems.throwIfAny();

@@ -1,9 +1,8 @@
 package org.dxaflow.justification;
 
-import org.dxaflow.justification.config.ConfigProblems;
-import org.dxaflow.justification.config.MapReader;
-import org.dxaflow.justification.config.YamlNode;
-import org.dxaflow.justification.config.YamlTreeReader;
+import org.dxaflow.conf.ConfNode;
+import org.dxaflow.conf.ConfProblems;
+import org.dxaflow.conf.YamlFile;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -15,14 +14,12 @@ import java.util.Map;
  * Loads and validates {@code rules.yaml} and {@code referrers.yaml}. Every threshold is required
  * (no defaults in code: a missing threshold is an error, not a silent clinical change); unknown
  * keys, wrong types and undefined protocol codes are reported as {@code file:line:column} in one
- * {@link org.dxaflow.justification.config.ConfigException}.
+ * {@link org.dxaflow.conf.ConfException}.
  */
 public final class RuleSetLoader {
 
     public static final String RULES_FILE = "rules.yaml";
     public static final String REFERRERS_FILE = "referrers.yaml";
-
-    private final YamlTreeReader yaml = new YamlTreeReader();
 
     /** Loads {@code confDir/rules.yaml} and {@code confDir/referrers.yaml}, e.g. {@code conf/justification}. */
     public RuleSet load(Path confDir) {
@@ -30,14 +27,11 @@ public final class RuleSetLoader {
     }
 
     public RuleSet load(Path rulesFile, Path referrersFile) {
-        ConfigProblems problems = new ConfigProblems();
-        MapReader root = MapReader.root(yaml.read(rulesFile), problems);
-        MapReader referrersRoot = MapReader.root(yaml.read(referrersFile), problems);
+        ConfProblems problems = new ConfProblems();
+        ConfNode root = YamlFile.read(rulesFile, problems);
+        ConfNode referrersRoot = YamlFile.read(referrersFile, problems);
 
-        String version = root.string("version");
-        if (root.has("version") && version.isBlank()) {
-            root.problem("version", "must not be empty");
-        }
+        String version = root.nonBlank("version");
         RuleSet ruleSet = new RuleSet(
                 version,
                 delegation(root.map("delegation")),
@@ -54,13 +48,13 @@ public final class RuleSetLoader {
         return ruleSet;
     }
 
-    private Delegation delegation(MapReader m) {
-        MapReader p = m.map("practitioner");
-        String id = nonBlank(p, "id");
-        String name = nonBlank(p, "name");
-        String role = p.string("role");
+    private Delegation delegation(ConfNode m) {
+        ConfNode p = m.map("practitioner");
+        String id = p.nonBlank("id");
+        String name = p.nonBlank("name");
+        String role = p.text("role");
         p.finish();
-        String document = nonBlank(m, "document");
+        String document = m.nonBlank("document");
         Delegation.ThresholdReadings readings = thresholdReadings(m.map("thresholdReadings"));
         m.finish();
         // Practitioner refuses blanks; the placeholders only survive until throwIfAny() fails the load
@@ -69,7 +63,7 @@ public final class RuleSetLoader {
     }
 
     /** Every named reading is required: a boundary nobody signed is a load error, never a default. */
-    private Delegation.ThresholdReadings thresholdReadings(MapReader m) {
+    private Delegation.ThresholdReadings thresholdReadings(ConfNode m) {
         Map<String, ThresholdReading> read = new LinkedHashMap<>();
         for (String name : Delegation.ThresholdReadings.NAMES) {
             read.put(name, thresholdReading(m.map(name), name));
@@ -79,14 +73,14 @@ public final class RuleSetLoader {
                 read.get("vfaHeightLoss"));
     }
 
-    private ThresholdReading thresholdReading(MapReader m, String name) {
-        String source = nonBlank(m, "source");
-        String wording = nonBlank(m, "wording");
-        String quote = nonBlank(m, "quote");
+    private ThresholdReading thresholdReading(ConfNode m, String name) {
+        String source = m.nonBlank("source");
+        String wording = m.nonBlank("wording");
+        String quote = m.nonBlank("quote");
         if (!wording.isBlank() && !quote.isBlank() && !quote.contains(wording)) {
             m.problem("wording", "'" + wording + "' is not in the quote: give the source's own wording of the boundary");
         }
-        String text = m.string("reading");
+        String text = m.text("reading");
         ThresholdReading.Reading reading = null;
         for (ThresholdReading.Reading r : ThresholdReading.Reading.values()) {
             if (r.name().equals(text)) {
@@ -102,28 +96,28 @@ public final class RuleSetLoader {
                 reading == null ? ThresholdReading.Reading.EXCLUSIVE : reading);
     }
 
-    private RuleSet.Eligibility eligibility(MapReader m) {
+    private RuleSet.Eligibility eligibility(ConfNode m) {
         RuleSet.Eligibility e = new RuleSet.Eligibility(m.integer("minAgeYears"));
         m.finish();
         return e;
     }
 
-    private RuleSet.Fracture fracture(MapReader m) {
+    private RuleSet.Fracture fracture(ConfNode m) {
         RuleSet.Fracture f = new RuleSet.Fracture(
                 m.integer("menOlderThanYears"), m.integer("treatmentWithoutBmdWomenOlderThanYears"));
         m.finish();
         return f;
     }
 
-    private RuleSet.Steroids steroids(MapReader m) {
+    private RuleSet.Steroids steroids(ConfNode m) {
         RuleSet.Steroids s = new RuleSet.Steroids(m.enumList("systemicRoutes", SteroidRoute.class),
                 m.integer("youngerThanYears"), nonNegative(m, "minDurationMonths"), nonNegative(m, "minDailyDoseMg"));
         m.finish();
         return s;
     }
 
-    private RuleSet.DiseaseMedication diseaseMedication(MapReader m) {
-        List<String> conditions = m.strings("conditions");
+    private RuleSet.DiseaseMedication diseaseMedication(ConfNode m) {
+        List<String> conditions = m.texts("conditions");
         if (m.has("conditions") && conditions.isEmpty()) {
             m.problem("conditions", "must list at least one condition");
         }
@@ -131,7 +125,7 @@ public final class RuleSetLoader {
         return new RuleSet.DiseaseMedication(conditions);
     }
 
-    private RuleSet.Frax frax(MapReader m) {
+    private RuleSet.Frax frax(ConfNode m) {
         RuleSet.Frax f = new RuleSet.Frax(m.integer("olderThanYears"),
                 m.enumList("referralZones", NoggZone.class), m.enumList("returnZones", NoggZone.class));
         if (f.referralZones().stream().anyMatch(f.returnZones()::contains)) {
@@ -141,38 +135,37 @@ public final class RuleSetLoader {
         return f;
     }
 
-    private RuleSet.FollowUp followUp(MapReader m) {
+    private RuleSet.FollowUp followUp(ConfNode m) {
         RuleSet.FollowUp f = new RuleSet.FollowUp(m.integer("minYears"));
         m.finish();
         return f;
     }
 
-    private RuleSet.Protocol protocol(MapReader m) {
-        String scheme = nonBlank(m, "codingSchemeDesignator");
+    private RuleSet.Protocol protocol(ConfNode m) {
+        String scheme = m.nonBlank("codingSchemeDesignator");
         Map<String, ProtocolCode> codes = new LinkedHashMap<>();
-        MapReader codesReader = m.map("codes");
-        for (YamlNode.Entry entry : codesReader.entries().values()) {
-            if (entry.value() instanceof YamlNode.Scalar s && !s.text().isBlank()) {
-                codes.put(entry.key(), new ProtocolCode(entry.key(), scheme, s.text()));
+        for (Map.Entry<String, ConfNode> entry : m.map("codes").entries().entrySet()) {
+            ConfNode meaning = entry.getValue();
+            if (meaning.isScalar() && !meaning.text().isEmpty()) {
+                codes.put(entry.getKey(), new ProtocolCode(entry.getKey(), scheme, meaning.text()));
             } else {
-                codesReader.problemAt(entry.value().location(),
-                        "protocol.codes." + entry.key() + ": expected the code meaning as text");
+                meaning.problem("expected the code meaning as text");
             }
         }
         List<String> defaults = codeList(m, "default", codes);
 
-        MapReader w = m.map("weight");
+        ConfNode w = m.map("weight");
         RuleSet.Weight weight = new RuleSet.Weight(nonNegative(w, "spineHipMaxKg"), codeList(w, "overLimitProtocol", codes));
         w.finish();
 
         Map<String, List<String>> additions = new LinkedHashMap<>();
-        MapReader a = m.map("conditionAdditions");
+        ConfNode a = m.map("conditionAdditions");
         for (String condition : a.entries().keySet()) {
             additions.put(condition, codeList(a, condition, codes));
         }
 
-        MapReader v = m.map("vfa");
-        String vfaCode = v.string("code");
+        ConfNode v = m.map("vfa");
+        String vfaCode = v.text("code");
         if (v.has("code") && !codes.containsKey(vfaCode)) {
             v.problem("code", "protocol code '" + vfaCode + "' is not defined in protocol.codes");
         }
@@ -181,16 +174,17 @@ public final class RuleSetLoader {
                 nonNegative(v, "glucocorticoidMinDurationMonths"), v.decimal("tScoreBelow"));
         v.finish();
 
-        MapReader nm = m.map("recentNmOrContrast");
+        ConfNode nm = m.map("recentNmOrContrast");
         int waitDays = nm.integer("waitDays");
         nm.finish();
         m.finish();
         return new RuleSet.Protocol(codes, defaults, weight, additions, vfa, waitDays);
     }
 
-    private ReferrerRegistry referrers(MapReader root) {
-        List<ListedReferrer> list = root.maps("referrers").stream().map(r -> {
-            ListedReferrer referrer = new ListedReferrer(nonBlank(r, "id"), r.string("name"), r.optionalString("role", ""));
+    private ReferrerRegistry referrers(ConfNode root) {
+        List<ListedReferrer> list = root.list("referrers").stream().map(r -> {
+            ListedReferrer referrer = new ListedReferrer(r.nonBlank("id"), r.text("name"),
+                    r.optionalText("role").orElse(""));
             r.finish();
             return referrer;
         }).toList();
@@ -198,8 +192,8 @@ public final class RuleSetLoader {
         return new ReferrerRegistry(list);
     }
 
-    private static List<String> codeList(MapReader m, String key, Map<String, ProtocolCode> codes) {
-        List<String> list = m.strings(key);
+    private static List<String> codeList(ConfNode m, String key, Map<String, ProtocolCode> codes) {
+        List<String> list = m.texts(key);
         for (String code : list) {
             if (!codes.containsKey(code)) {
                 m.problem(key, "protocol code '" + code + "' is not defined in protocol.codes");
@@ -211,18 +205,10 @@ public final class RuleSetLoader {
         return list;
     }
 
-    private static BigDecimal nonNegative(MapReader m, String key) {
+    private static BigDecimal nonNegative(ConfNode m, String key) {
         BigDecimal value = m.decimal(key);
         if (value.signum() < 0) {
             m.problem(key, "must not be negative");
-        }
-        return value;
-    }
-
-    private static String nonBlank(MapReader m, String key) {
-        String value = m.string(key);
-        if (m.has(key) && value.isBlank()) {
-            m.problem(key, "must not be empty");
         }
         return value;
     }

@@ -17,7 +17,7 @@
  *         .apply(decision, practitionerDecision);                    // DecisionAlreadyFinalException if final
  * }</pre>
  *
- * Configuration problems are reported as {@link org.dxaflow.justification.config.ConfigException}
+ * Configuration problems are reported as {@link org.dxaflow.conf.ConfException}
  * with one {@code file:line:column: message} per problem.
  */
 package org.dxaflow.justification;

@@ -9,21 +9,21 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.dxaflow.justification.config.ConfigProblems;
-import org.dxaflow.justification.config.MapReader;
-import org.dxaflow.justification.config.YamlTreeReader;
+import org.dxaflow.conf.ConfNode;
+import org.dxaflow.conf.ConfProblems;
+import org.dxaflow.conf.YamlFile;
 
 /**
- * Reads {@code conf/appointments.yaml} with the same {@code file:line:column} error reporting as
- * the justification rules: no default in code, so a missing value stops the engine.
+ * Reads {@code conf/appointments.yaml} with {@code file:line:column} errors like every conf file
+ * ({@link org.dxaflow.conf}): no default in code, so a missing value stops the engine.
  */
 public final class PathwaySettingsLoader {
 
     public static final String FILE = "appointments.yaml";
 
     public PathwaySettings load(Path file) {
-        ConfigProblems problems = new ConfigProblems();
-        MapReader root = MapReader.root(new YamlTreeReader().read(file), problems);
+        ConfProblems problems = new ConfProblems();
+        ConfNode root = YamlFile.read(file, problems);
         int weeks = root.integer("targetWeeksFromReferral");
         if (root.has("targetWeeksFromReferral") && weeks < 1) {
             root.problem("targetWeeksFromReferral", "must be at least 1");
@@ -33,7 +33,7 @@ public final class PathwaySettingsLoader {
             root.problem("workingDays", "at least one working day is required");
         }
         Set<LocalDate> closed = new LinkedHashSet<>();
-        for (String text : root.strings("closedDates")) {
+        for (String text : root.texts("closedDates")) {
             try {
                 closed.add(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
@@ -41,7 +41,7 @@ public final class PathwaySettingsLoader {
             }
         }
         ZoneId zone = ZoneId.of("UTC");
-        String zoneText = root.string("timeZone");
+        String zoneText = root.text("timeZone");
         if (root.has("timeZone")) {
             try {
                 zone = ZoneId.of(zoneText);

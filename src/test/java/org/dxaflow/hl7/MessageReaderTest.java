@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.dxaflow.conf.ConfException;
 import org.dxaflow.order.ClinicalAnswer;
 import org.dxaflow.order.OrderControl;
 import org.dxaflow.order.OrderRequest;
@@ -92,10 +93,12 @@ class MessageReaderTest {
     void aMappingWithAnUnknownFieldStopsWithFileAndKey(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("patient.yaml");
         Files.writeString(bad, "patient:\n  nhsNumbr: [\"PID-3[5=NH]-1\"]\n");
-        MappingFile.MappingException e = assertThrows(MappingFile.MappingException.class,
+        ConfException e = assertThrows(ConfException.class,
                 () -> PatientMapper.load(bad));
         assertTrue(e.getMessage().contains("patient.yaml"), e.getMessage());
         assertTrue(e.getMessage().contains("nhsNumbr"), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(bad + ":2:") && p.contains("patient.nhsNumbr")),
+                e.getMessage());
     }
 
     @Test

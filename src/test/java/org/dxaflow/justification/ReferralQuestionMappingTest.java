@@ -1,6 +1,6 @@
 package org.dxaflow.justification;
 
-import org.dxaflow.justification.config.ConfigException;
+import org.dxaflow.conf.ConfException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,7 @@ class ReferralQuestionMappingTest {
         Path file = copyWith("    type: NM\n    repeat: false\n    unit: \"kg\"", "    type: ST   # changed\n    repeat: false\n    unit: \"kg\"");
         int line = ConfCopy.lineOf(file, "# changed");
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ReferralQuestionMapping.load(file));
+        ConfException e = assertThrows(ConfException.class, () -> ReferralQuestionMapping.load(file));
 
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(file + ":" + line + ":")
                 && p.contains("WEIGHT_KG is NM in the canonical model")), e.getMessage());
@@ -81,7 +81,7 @@ class ReferralQuestionMappingTest {
     void codeMappedTwiceIsAnError() throws IOException {
         Path file = copyWith("{system: \"LN\", code: \"8302-2\"}", "{system: \"LN\", code: \"29463-7\"}");
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ReferralQuestionMapping.load(file));
+        ConfException e = assertThrows(ConfException.class, () -> ReferralQuestionMapping.load(file));
 
         assertTrue(e.getMessage().contains("LN|29463-7 is mapped more than once"), e.getMessage());
     }
@@ -90,7 +90,7 @@ class ReferralQuestionMappingTest {
     void unknownFieldIsAnError() throws IOException {
         Path file = copyWith("field: SPECIAL_NEEDS", "field: SPECIAL_NEEDZ");
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ReferralQuestionMapping.load(file));
+        ConfException e = assertThrows(ConfException.class, () -> ReferralQuestionMapping.load(file));
 
         assertTrue(e.getMessage().contains("unknown value 'SPECIAL_NEEDZ'"), e.getMessage());
     }

@@ -1,6 +1,6 @@
 package org.dxaflow.justification;
 
-import org.dxaflow.justification.config.ConfigException;
+import org.dxaflow.conf.ConfException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +58,7 @@ class RuleSetLoaderTest {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "    steroidDose:\n", "    steroidDoes:\n");
         int line = ConfCopy.lineOf(conf.rules(), "steroidDoes:");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":", "missing required key 'delegation.thresholdReadings.steroidDose'");
         assertHasProblem(e, conf.rules() + ":" + line + ":", "unknown key 'steroidDoes' in delegation.thresholdReadings");
@@ -70,7 +70,7 @@ class RuleSetLoaderTest {
                 "steroids for >3 months\"\n      reading: INCLUSIVE", "steroids for >3 months\"\n      reading: AT_LEAST");
         int line = ConfCopy.lineOf(conf.rules(), "reading: AT_LEAST");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":" + line + ":",
                 "delegation.thresholdReadings.steroidDuration.reading: expected INCLUSIVE or EXCLUSIVE, found 'AT_LEAST'");
@@ -82,7 +82,7 @@ class RuleSetLoaderTest {
                 "wording: \">=15 mg daily\"");
         int line = ConfCopy.lineOf(conf.rules(), ">=15 mg daily");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":" + line + ":", "'>=15 mg daily' is not in the quote");
     }
@@ -92,7 +92,7 @@ class RuleSetLoaderTest {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minYears: 2", "  minYaers: 2");
         int line = ConfCopy.lineOf(conf.rules(), "minYaers");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":" + line + ":", "unknown key 'minYaers' in followup");
         assertHasProblem(e, "", "missing required key 'followup.minYears'");
@@ -103,7 +103,7 @@ class RuleSetLoaderTest {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minDailyDoseMg: 15", "  minDailyDoseMg: fifteen");
         int line = ConfCopy.lineOf(conf.rules(), "minDailyDoseMg: fifteen");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":" + line + ":", "steroids.minDailyDoseMg: expected a number, found string 'fifteen'");
     }
@@ -113,7 +113,7 @@ class RuleSetLoaderTest {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  youngerThanYears: 65\n", "");
         int line = ConfCopy.lineOf(conf.rules(), "steroids:");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":" + line + ":", "missing required key 'steroids.youngerThanYears'");
     }
@@ -125,7 +125,7 @@ class RuleSetLoaderTest {
                 .replace(temp.resolve("rules.yaml"), "  default: [LSPINE, HIP]", "  default: [LSPINE, KNEE]")
                 .replace(temp.resolve("rules.yaml"), "  referralZones: [AMBER, RED]", "  referralZones: [AMBER, PURPLE]");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertEquals(3, e.problems().size(), e.getMessage());
         assertHasProblem(e, conf.rules() + ":" + ConfCopy.lineOf(conf.rules(), "minAgeYears: 17.5") + ":",
@@ -141,7 +141,7 @@ class RuleSetLoaderTest {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minYears: 2", "  minYears: 2\n  minYears: 3");
         int line = ConfCopy.lineOf(conf.rules(), "minYears: 3");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":" + line + ":", "duplicate key 'minYears'");
     }
@@ -150,7 +150,7 @@ class RuleSetLoaderTest {
     void yamlSyntaxErrorHasALocation() {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "  minYears: 2", "  minYears: [2");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":", "YAML syntax error");
     }
@@ -161,7 +161,7 @@ class RuleSetLoaderTest {
                 "referrers:\n  - id: \"G1\"\n    name: \"Dr One\"\n    speciality: \"GP\"");
         int line = ConfCopy.lineOf(conf.referrers(), "speciality");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.referrers() + ":" + line + ":", "unknown key 'speciality' in referrers[0]");
     }
@@ -170,19 +170,19 @@ class RuleSetLoaderTest {
     void missingDelegationPractitionerIsAnError() {
         ConfCopy conf = new ConfCopy(temp).replace(temp.resolve("rules.yaml"), "    name: \"Dr Example Practitioner\"\n", "");
 
-        ConfigException e = assertThrows(ConfigException.class, conf::load);
+        ConfException e = assertThrows(ConfException.class, conf::load);
 
         assertHasProblem(e, conf.rules() + ":", "missing required key 'delegation.practitioner.name'");
     }
 
     @Test
     void missingFileIsAnError() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new RuleSetLoader().load(temp));
+        ConfException e = assertThrows(ConfException.class, () -> new RuleSetLoader().load(temp));
 
         assertHasProblem(e, temp.resolve("rules.yaml").toString(), "file not found");
     }
 
-    private static void assertHasProblem(ConfigException e, String locationPrefix, String fragment) {
+    private static void assertHasProblem(ConfException e, String locationPrefix, String fragment) {
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(locationPrefix) && p.contains(fragment)),
                 "expected a problem at '" + locationPrefix + "' containing '" + fragment + "' in:\n" + e.getMessage());
     }

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
-import org.dxaflow.justification.config.ConfigException;
+import org.dxaflow.conf.ConfException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +53,7 @@ class PathwaySettingsLoaderTest {
                 timeZone: "Europe/Atlantis"
                 """);
 
-        ConfigException e = assertThrows(ConfigException.class, () -> new PathwaySettingsLoader().load(file));
+        ConfException e = assertThrows(ConfException.class, () -> new PathwaySettingsLoader().load(file));
 
         String all = String.join("\n", e.problems());
         assertEquals(4, e.problems().size(), all);

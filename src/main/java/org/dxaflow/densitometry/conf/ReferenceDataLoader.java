@@ -1,6 +1,10 @@
 package org.dxaflow.densitometry.conf;
 
 import org.dxaflow.clinical.MenopausalStatusRule;
+import org.dxaflow.conf.ConfNode;
+import org.dxaflow.conf.ConfProblems;
+import org.dxaflow.conf.Location;
+import org.dxaflow.conf.YamlFile;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.DensitometrySettings;
 import org.dxaflow.densitometry.LeastSignificantChange;
@@ -34,20 +38,17 @@ import java.util.stream.Stream;
  *       bands) and {@code kind: sbmd-equations};</li>
  *   <li>{@code <conf>/densitometry/settings.yaml} and {@code <conf>/densitometry/lsc.yaml}.</li>
  * </ul>
- * Every value must carry a citation; any problem is reported as "file:line: message" in one
- * {@link ConfigException}. Nothing is defaulted in code.
+ * Every value must carry a citation; every problem is reported as {@code file:line:column: message}
+ * in one {@link org.dxaflow.conf.ConfException}. Nothing is defaulted in code.
  */
 public final class ReferenceDataLoader {
 
-    private static final Set<String> POPULATION_FILE_KEYS =
-            Set.of("kind", "dataset", "version", "citation", "populations");
-    private static final Set<String> POPULATION_KEYS = Set.of("id", "name", "site", "sex", "ageFrom", "ageTo",
-            "mean", "sd", "uses", "scale", "citation");
-    private static final Set<String> EQUATION_FILE_KEYS = Set.of("kind", "dataset", "version", "citation", "equations");
-    private static final Set<String> EQUATION_KEYS =
-            Set.of("manufacturer", "sites", "intercept", "slope", "center", "citation");
+    private static final String SITES = "site names such as FEMORAL_NECK, TOTAL_HIP, L1-L4";
+    private static final String SCALES = "HOLOGIC, GE_LUNAR, NORLAND";
 
-    private final YamlTreeReader yaml = new YamlTreeReader();
+    /** A value read from conf and where it was, for the checks across files. */
+    private record Placed<T>(T value, Location at) {
+    }
 
     /**
      * Loads {@code confDir/reference-data}, {@code confDir/densitometry/settings.yaml}, {@code lsc.yaml}
@@ -60,128 +61,118 @@ public final class ReferenceDataLoader {
 
     /** Same, with the files named individually (e.g. a service-specific LSC file). */
     public DensitometryConfig load(Path referenceDataDir, Path settingsFile, Path lscFile, Path menopausalStatusFile) {
-        ConfigErrors errors = new ConfigErrors();
-        ReferenceData data = loadReferenceData(referenceDataDir, errors);
-        SettingsLoader settingsLoader = new SettingsLoader(yaml);
-        DensitometrySettings settings = settingsLoader.loadSettings(settingsFile, errors);
-        LeastSignificantChange lsc = settingsLoader.loadLsc(lscFile, errors);
-        MenopausalStatusRule menopause = settingsLoader.loadMenopausalStatus(menopausalStatusFile, errors);
-        errors.throwIfAny();
+        ConfProblems problems = new ConfProblems();
+        ReferenceData data = loadReferenceData(referenceDataDir, problems);
+        SettingsLoader settingsLoader = new SettingsLoader();
+        DensitometrySettings settings = settingsLoader.loadSettings(settingsFile, problems);
+        LeastSignificantChange lsc = settingsLoader.loadLsc(lscFile, problems);
+        MenopausalStatusRule menopause = settingsLoader.loadMenopausalStatus(menopausalStatusFile, problems);
+        problems.throwIfAny();
         return new DensitometryConfig(data, settings, lsc, menopause);
     }
 
     /** Only conf/clinical/menopausal-status.yaml (for callers that need the rule without densitometry). */
     public MenopausalStatusRule loadMenopausalStatus(Path file) {
-        ConfigErrors errors = new ConfigErrors();
-        MenopausalStatusRule rule = new SettingsLoader(yaml).loadMenopausalStatus(file, errors);
-        errors.throwIfAny();
+        ConfProblems problems = new ConfProblems();
+        MenopausalStatusRule rule = new SettingsLoader().loadMenopausalStatus(file, problems);
+        problems.throwIfAny();
         return rule;
     }
 
-    ReferenceData loadReferenceData(Path dir, ConfigErrors errors) {
+    ReferenceData loadReferenceData(Path dir, ConfProblems problems) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            errors.add(dir.toString(), "cannot list reference data directory: " + e.getMessage());
+            problems.add(Location.of(dir), "cannot list reference data directory: " + e.getMessage());
             return new ReferenceData(List.of(), List.of(), List.of());
         }
         List<ReferenceDataset> datasets = new ArrayList<>();
-        List<ReferencePopulation> populations = new ArrayList<>();
-        List<SbmdEquation> equations = new ArrayList<>();
+        List<Placed<ReferencePopulation>> populations = new ArrayList<>();
+        List<Placed<SbmdEquation>> equations = new ArrayList<>();
         for (Path file : files) {
-            MapReader root = MapReader.of(yaml.read(file, errors), "file", errors);
-            if (root == null) {
+            ConfNode root = YamlFile.read(file, problems);
+            Optional<String> kind = root.get("kind").parse(
+                    k -> Optional.of(k).filter(x -> x.equals("reference-populations") || x.equals("sbmd-equations")),
+                    "reference-populations, sbmd-equations");
+            if (kind.isEmpty()) {
                 continue;
             }
-            String kind = root.string("kind");
-            if ("reference-populations".equals(kind)) {
-                root.onlyKeys(POPULATION_FILE_KEYS);
-                ReferenceDataset ds = dataset(root, file);
-                datasets.add(ds);
-                for (YamlNode n : root.list("populations")) {
-                    population(n, ds, errors).ifPresent(populations::add);
+            ReferenceDataset ds = dataset(root, file);
+            datasets.add(ds);
+            if (kind.get().equals("reference-populations")) {
+                for (ConfNode n : root.list("populations")) {
+                    population(n, ds, problems).ifPresent(populations::add);
                 }
-            } else if ("sbmd-equations".equals(kind)) {
-                root.onlyKeys(EQUATION_FILE_KEYS);
-                datasets.add(dataset(root, file));
-                for (YamlNode n : root.list("equations")) {
-                    equation(n, errors).ifPresent(equations::add);
+            } else {
+                for (ConfNode n : root.list("equations")) {
+                    equation(n, problems).ifPresent(equations::add);
                 }
-            } else if (kind != null) {
-                errors.add(root.where("kind"), "unknown kind '" + kind + "' (allowed: reference-populations, sbmd-equations)");
             }
+            root.finish();
         }
-        checkUnambiguous(populations, equations, errors);
-        return new ReferenceData(datasets, populations, equations);
+        checkUnambiguous(populations, equations, problems);
+        return new ReferenceData(datasets, populations.stream().map(Placed::value).toList(),
+                equations.stream().map(Placed::value).toList());
     }
 
-    private static ReferenceDataset dataset(MapReader root, Path file) {
-        return new ReferenceDataset(root.string("dataset"), root.string("version"), root.string("citation"),
+    private static ReferenceDataset dataset(ConfNode root, Path file) {
+        return new ReferenceDataset(root.nonBlank("dataset"), root.nonBlank("version"), root.nonBlank("citation"),
                 file.getFileName().toString());
     }
 
-    private static Optional<ReferencePopulation> population(YamlNode n, ReferenceDataset ds, ConfigErrors errors) {
-        MapReader r = MapReader.of(n, "population", errors);
-        if (r == null) {
-            return Optional.empty();
-        }
-        r.onlyKeys(POPULATION_KEYS);
-        String id = r.string("id");
-        String name = r.string("name");
-        Site site = r.enumValue("site", Site::parse, "site names such as FEMORAL_NECK, TOTAL_HIP, L1-L4");
-        Sex sex = r.enumValue("sex", Sex::parse, "F, M");
-        Integer from = r.integer("ageFrom", 0, 130);
-        Integer to = r.integer("ageTo", 0, 130);
+    private static Optional<Placed<ReferencePopulation>> population(ConfNode r, ReferenceDataset ds,
+                                                                    ConfProblems problems) {
+        int before = problems.count();
+        String id = r.nonBlank("id");
+        String name = r.nonBlank("name");
+        Optional<Site> site = r.get("site").parse(Site::parse, SITES);
+        Optional<Sex> sex = r.get("sex").parse(Sex::parse, "F, M");
+        int from = r.integer("ageFrom", 0, 130);
+        int to = r.integer("ageTo", 0, 130);
         BigDecimal mean = r.positiveDecimal("mean");
         BigDecimal sd = r.positiveDecimal("sd");
-        Manufacturer scale = r.enumValue("scale", ReferenceDataLoader::calibratedManufacturer, "HOLOGIC, GE_LUNAR, NORLAND");
-        String citation = r.string("citation");
+        Optional<Manufacturer> scale = r.get("scale").parse(ReferenceDataLoader::calibratedManufacturer, SCALES);
+        String citation = r.nonBlank("citation");
         Set<ScoreUse> uses = EnumSet.noneOf(ScoreUse.class);
-        for (YamlNode u : r.list("uses")) {
-            Optional<ScoreUse> use = u instanceof YamlNode.ScalarNode s && s.text() != null
-                    ? Stream.of(ScoreUse.values()).filter(x -> x.name().equalsIgnoreCase(s.text().trim())).findFirst()
-                    : Optional.empty();
-            use.ifPresentOrElse(uses::add, () -> errors.add(u.where(), "unknown use (allowed: T_SCORE, Z_SCORE)"));
+        for (ConfNode u : r.list("uses")) {
+            u.parse(text -> Stream.of(ScoreUse.values()).filter(x -> x.name().equalsIgnoreCase(text)).findFirst(),
+                    "T_SCORE, Z_SCORE").ifPresent(uses::add);
         }
-        if (uses.isEmpty()) {
-            errors.add(r.where("uses"), "'uses' must list T_SCORE and/or Z_SCORE");
+        if (uses.isEmpty() && r.has("uses")) {
+            r.problem("uses", "must list T_SCORE and/or Z_SCORE");
         }
-        if (from != null && to != null && from > to) {
-            errors.add(r.where("ageFrom"), "ageFrom " + from + " is greater than ageTo " + to);
+        if (problems.count() == before && from > to) {
+            r.problem("ageFrom", "ageFrom " + from + " is greater than ageTo " + to);
         }
-        if (Stream.of(id, name, site, sex, from, to, mean, sd, scale, citation).anyMatch(x -> x == null)
-                || uses.isEmpty() || from > to) {
+        r.finish();
+        if (problems.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ReferencePopulation(id, name, site, sex, from, to, mean, sd, uses, scale, citation,
-                ds.name() + " " + ds.version(), r.where()));
+        return Optional.of(new Placed<>(new ReferencePopulation(id, name, site.get(), sex.get(), from, to, mean, sd,
+                uses, scale.get(), citation, ds.name() + " " + ds.version(), r.location().shortForm()), r.location()));
     }
 
-    private static Optional<SbmdEquation> equation(YamlNode n, ConfigErrors errors) {
-        MapReader r = MapReader.of(n, "equation", errors);
-        if (r == null) {
-            return Optional.empty();
-        }
-        r.onlyKeys(EQUATION_KEYS);
-        Manufacturer m = r.enumValue("manufacturer", ReferenceDataLoader::calibratedManufacturer,
-                "HOLOGIC, GE_LUNAR, NORLAND");
+    private static Optional<Placed<SbmdEquation>> equation(ConfNode r, ConfProblems problems) {
+        int before = problems.count();
+        Optional<Manufacturer> m = r.get("manufacturer").parse(ReferenceDataLoader::calibratedManufacturer, SCALES);
         BigDecimal intercept = r.decimal("intercept");
         BigDecimal slope = r.positiveDecimal("slope");
         BigDecimal center = r.has("center") ? r.decimal("center") : BigDecimal.ZERO;
-        String citation = r.string("citation");
+        String citation = r.nonBlank("citation");
         Set<Site> sites = new LinkedHashSet<>();
-        for (YamlNode s : r.list("sites")) {
-            Optional<Site> site = s instanceof YamlNode.ScalarNode sc ? Site.parse(sc.text()) : Optional.empty();
-            site.ifPresentOrElse(sites::add, () -> errors.add(s.where(), "unknown site in 'sites'"));
+        for (ConfNode s : r.list("sites")) {
+            s.parse(Site::parse, SITES).ifPresent(sites::add);
         }
-        if (sites.isEmpty()) {
-            errors.add(r.where("sites"), "'sites' must list at least one site");
+        if (sites.isEmpty() && r.has("sites")) {
+            r.problem("sites", "must list at least one site");
         }
-        if (m == null || intercept == null || slope == null || center == null || citation == null || sites.isEmpty()) {
+        r.finish();
+        if (problems.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new SbmdEquation(m, sites, intercept, slope, center, citation, r.where()));
+        return Optional.of(new Placed<>(new SbmdEquation(m.get(), sites, intercept, slope, center, citation,
+                r.location().shortForm()), r.location()));
     }
 
     /** OTHER has no published calibration, so it can never be a reference scale or have an equation. */
@@ -190,40 +181,44 @@ public final class ReferenceDataLoader {
     }
 
     /** One young-adult band per site and sex, non-overlapping age bands, one equation per manufacturer and site. */
-    private static void checkUnambiguous(List<ReferencePopulation> populations, List<SbmdEquation> equations,
-                                         ConfigErrors errors) {
-        Map<String, ReferencePopulation> young = new HashMap<>();
-        for (ReferencePopulation p : populations) {
+    private static void checkUnambiguous(List<Placed<ReferencePopulation>> populations,
+                                         List<Placed<SbmdEquation>> equations, ConfProblems problems) {
+        Map<String, Placed<ReferencePopulation>> young = new HashMap<>();
+        for (Placed<ReferencePopulation> placed : populations) {
+            ReferencePopulation p = placed.value();
             if (p.usableFor(ScoreUse.T_SCORE)) {
-                ReferencePopulation other = young.putIfAbsent(p.site() + "/" + p.sex(), p);
+                Placed<ReferencePopulation> other = young.putIfAbsent(p.site() + "/" + p.sex(), placed);
                 if (other != null) {
-                    errors.add(p.source(), "second young-adult T-score reference for " + p.site() + " sex " + p.sex()
-                            + " (first at " + other.source() + ")");
+                    problems.add(placed.at(), "second young-adult T-score reference for " + p.site() + " sex "
+                            + p.sex() + " (first at " + other.at() + ")");
                 }
             }
         }
         for (int i = 0; i < populations.size(); i++) {
             for (int j = i + 1; j < populations.size(); j++) {
-                ReferencePopulation a = populations.get(i);
-                ReferencePopulation b = populations.get(j);
+                ReferencePopulation a = populations.get(i).value();
+                ReferencePopulation b = populations.get(j).value();
+                Location at = populations.get(j).at();
                 if (a.id().equals(b.id())) {
-                    errors.add(b.source(), "duplicate population id '" + b.id() + "' (also at " + a.source() + ")");
+                    problems.add(at, "duplicate population id '" + b.id() + "' (also at " + populations.get(i).at()
+                            + ")");
                 }
                 boolean overlap = a.site() == b.site() && a.sex() == b.sex() && a.usableFor(ScoreUse.Z_SCORE)
                         && b.usableFor(ScoreUse.Z_SCORE) && a.ageFrom() <= b.ageTo() && b.ageFrom() <= a.ageTo();
                 if (overlap) {
-                    errors.add(b.source(), "Z-score age band " + b.ageFrom() + "-" + b.ageTo() + " overlaps "
-                            + a.ageFrom() + "-" + a.ageTo() + " at " + a.source());
+                    problems.add(at, "Z-score age band " + b.ageFrom() + "-" + b.ageTo() + " overlaps "
+                            + a.ageFrom() + "-" + a.ageTo() + " at " + populations.get(i).at());
                 }
             }
         }
-        Map<String, SbmdEquation> seen = new HashMap<>();
-        for (SbmdEquation e : equations) {
+        Map<String, Placed<SbmdEquation>> seen = new HashMap<>();
+        for (Placed<SbmdEquation> placed : equations) {
+            SbmdEquation e = placed.value();
             for (Site s : e.sites()) {
-                SbmdEquation other = seen.putIfAbsent(e.manufacturer() + "/" + s, e);
+                Placed<SbmdEquation> other = seen.putIfAbsent(e.manufacturer() + "/" + s, placed);
                 if (other != null) {
-                    errors.add(e.source(), "second sBMD equation for " + e.manufacturer() + " at " + s
-                            + " (first at " + other.source() + ")");
+                    problems.add(placed.at(), "second sBMD equation for " + e.manufacturer() + " at " + s
+                            + " (first at " + other.at() + ")");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.dxaflow.results.mapping;
 
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.dicom.sr.Concept;
 
 /**
@@ -9,12 +10,12 @@ import org.dxaflow.dicom.sr.Concept;
 record CodeRef(String code, String scheme) {
 
     /** Reads {@code code} and {@code scheme} of a node; the caller finishes the node. */
-    static CodeRef read(MappingNode n) {
-        return new CodeRef(n.string("code"), n.string("scheme"));
+    static CodeRef read(ConfNode n) {
+        return new CodeRef(n.nonBlank("code"), n.nonBlank("scheme"));
     }
 
     /** A node that is only {@code {code, scheme}}. */
-    static CodeRef readOnly(MappingNode n) {
+    static CodeRef readOnly(ConfNode n) {
         CodeRef c = read(n);
         n.finish();
         return c;

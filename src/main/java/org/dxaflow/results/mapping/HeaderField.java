@@ -14,6 +14,10 @@ enum HeaderField {
     DEVICE_SERIAL_NUMBER("deviceSerialNumber"),
     STATION_NAME("stationName");
 
+    /** The problem with a key that is none of these. */
+    static final String UNKNOWN = "unknown header field (manufacturer, model, softwareVersion, referenceDatabase,"
+            + " heightCm, weightKg, scanDate, deviceSerialNumber, stationName)";
+
     private final String key;
 
     HeaderField(String key) {

@@ -2,6 +2,7 @@ package org.dxaflow.results.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
 
@@ -12,25 +13,29 @@ import org.dxaflow.densitometry.Site;
  */
 record MeasurementRule(CodeRef code, Quantity quantity, Site site, Laterality laterality) {
 
+    /** For "unknown value" errors in mapping files. */
+    static final String SITES = "site names such as FEMORAL_NECK, TOTAL_HIP, L1-L4";
+
     /**
      * Reads either one rule {@code {code, scheme, quantity[, site][, laterality]}} or the grouped form
      * {@code {scheme, site, laterality, codes: {BMD: X, T_SCORE: Y}}} for one region.
      */
-    static List<MeasurementRule> read(MappingNode n) {
-        Site site = n.has("site") ? n.child("site").enumValue(Site.class, Site::parse) : null;
+    static List<MeasurementRule> read(ConfNode n) {
+        Site site = n.has("site") ? n.get("site").parse(Site::parse, SITES).orElse(null) : null;
         Laterality lat = n.has("laterality")
-                ? n.child("laterality").enumValue(Laterality.class, Laterality::parse) : null;
+                ? n.get("laterality").parse(Laterality::parse, "LEFT, RIGHT").orElse(null) : null;
         List<MeasurementRule> out = new ArrayList<>();
         if (n.has("codes")) {
-            String scheme = n.string("scheme");
-            for (var e : n.child("codes").entries()) {
-                Quantity q = Quantity.parse(e.getKey()).orElseThrow(() -> e.getValue().error("unknown quantity '"
-                        + e.getKey() + "' (BMD, BMC, AREA, T_SCORE, Z_SCORE)"));
-                out.add(new MeasurementRule(new CodeRef(e.getValue().text(), scheme), q, site, lat));
+            String scheme = n.nonBlank("scheme");
+            for (var e : n.get("codes").entries().entrySet()) {
+                Quantity.parse(e.getKey()).ifPresentOrElse(
+                        q -> out.add(new MeasurementRule(new CodeRef(e.getValue().nonBlank(), scheme), q, site, lat)),
+                        () -> e.getValue().problem("unknown quantity '" + e.getKey() + "' (" + Quantity.NAMES + ")"));
             }
         } else {
-            out.add(new MeasurementRule(CodeRef.read(n),
-                    n.child("quantity").enumValue(Quantity.class, Quantity::parse), site, lat));
+            CodeRef code = CodeRef.read(n);
+            n.get("quantity").parse(Quantity::parse, Quantity.NAMES)
+                    .ifPresent(q -> out.add(new MeasurementRule(code, q, site, lat)));
         }
         n.finish();
         return out;

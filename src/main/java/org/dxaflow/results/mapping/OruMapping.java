@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.densitometry.Manufacturer;
 import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.hl7.Er7Message;
@@ -51,55 +52,54 @@ public final class OruMapping {
         this.units = units;
     }
 
-    static OruMapping read(String name, MappingNode root) {
-        MappingNode m = root.child("matches");
-        if (!m.isMap()) {
-            throw root.error("'matches' is required: say which messages this mapping reads");
-        }
-        Pattern app = m.has("sendingApplication") ? pattern(m.child("sendingApplication")) : null;
-        Pattern facility = m.has("sendingFacility") ? pattern(m.child("sendingFacility")) : null;
+    /** Reads the mapping; problems go to the file's problems, which fail the load (see {@link ResultMappings}). */
+    static OruMapping read(String name, ConfNode root) {
+        ConfNode m = root.map("matches");
+        Pattern app = m.has("sendingApplication") ? pattern(m.get("sendingApplication")) : null;
+        Pattern facility = m.has("sendingFacility") ? pattern(m.get("sendingFacility")) : null;
         m.finish();
-        if (app == null && facility == null) {
-            throw m.error("give sendingApplication (MSH-3) and/or sendingFacility (MSH-4)");
+        if (!m.has("sendingApplication") && !m.has("sendingFacility")) {
+            m.problem("give sendingApplication (MSH-3) and/or sendingFacility (MSH-4)");
         }
         Map<String, List<OruSource>> ids = new java.util.LinkedHashMap<>();
-        MappingNode idNode = root.child("identifiers");
+        ConfNode idNode = root.get("identifiers");
         for (String key : List.of("studyInstanceUid", "accessionNumber", "patientId")) {
-            ids.put(key, idNode.list(key).stream().map(OruSource::read).toList());
+            ids.put(key, idNode.optionalItems(key).stream().map(OruSource::read).toList());
         }
         idNode.finish();
         Map<HeaderField, List<OruSource>> header = new EnumMap<>(HeaderField.class);
         if (root.has("header")) {
-            for (var e : root.child("header").entries()) {
-                HeaderField f = HeaderField.forKey(e.getKey()).orElseThrow(() -> e.getValue().error(
-                        "unknown header field (manufacturer, model, softwareVersion, referenceDatabase, heightCm,"
-                        + " weightKg, scanDate, deviceSerialNumber, stationName)"));
-                header.put(f, e.getValue().items().stream().map(OruSource::read).toList());
-            }
+            root.get("header").entries().forEach((key, value) -> HeaderField.forKey(key).ifPresentOrElse(
+                    f -> header.put(f, value.oneOrMore().stream().map(OruSource::read).toList()),
+                    () -> value.problem(HeaderField.UNKNOWN)));
         }
-        ScaleRules scale = ScaleRules.read(root.list("scale"));
+        ScaleRules scale = ScaleRules.read(root.optionalItems("scale"));
         List<MeasurementRule> rules = new ArrayList<>();
-        for (MappingNode n : root.list("measurements")) {
+        List<ConfNode> measurements = root.optionalItems("measurements");
+        for (ConfNode n : measurements) {
             for (MeasurementRule r : MeasurementRule.read(n)) {
-                if (r.site() == null) {
-                    throw n.error("an OBX has no container: every measurement needs its site");
+                if (r.site() != null) {
+                    rules.add(r);
+                } else if (!n.has("site")) {
+                    n.problem("an OBX has no container: every measurement needs its site");
                 }
-                rules.add(r);
             }
         }
-        if (rules.isEmpty()) {
-            throw root.error("'measurements' must list at least one OBX-3 code");
+        if (measurements.isEmpty()) {
+            root.problem("'measurements' must list at least one OBX-3 code");
         }
-        UnitRules units = UnitRules.read(root.child("units"));
+        UnitRules units = UnitRules.read(root.get("units"));
         Optional<OruVfaRule> vfa = OruVfaRule.read(root);
         return new OruMapping(name, app, facility, ids, header, vfa, scale, rules, units);
     }
 
-    private static Pattern pattern(MappingNode n) {
+    /** Null (reported) when not a regular expression. */
+    private static Pattern pattern(ConfNode n) {
         try {
-            return Pattern.compile(n.text());
+            return Pattern.compile(n.nonBlank());
         } catch (PatternSyntaxException e) {
-            throw n.error("not a regular expression: " + e.getDescription());
+            n.problem("not a regular expression: " + e.getDescription());
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.hl7.Er7Message;
 import org.dxaflow.hl7.FieldPath;
 
@@ -24,28 +25,26 @@ final class OruSource {
         this.units = units;
     }
 
-    static OruSource read(MappingNode n) {
-        if (n.isText() || n.has("field")) {
-            String text = n.isText() ? n.text() : n.string("field");
-            if (!n.isText()) {
+    /** On a problem (reported) the source reads nothing; the load fails, so it is never used. */
+    static OruSource read(ConfNode n) {
+        if (n.isScalar() || n.has("field")) {
+            String text = n.isScalar() ? n.nonBlank() : n.nonBlank("field");
+            if (!n.isScalar()) {
                 n.finish();
             }
             try {
                 return new OruSource(FieldPath.parse(text), null, null);
             } catch (IllegalArgumentException e) {
-                throw n.error(e.getMessage());
+                n.problem(e.getMessage());
+                return new OruSource(null, null, null);
             }
         }
-        CodeRef code = CodeRef.readOnly(n.child("observation"));
+        CodeRef code = CodeRef.readOnly(n.get("observation"));
         Map<String, BigDecimal> units = null;
         if (n.has("units")) {
             units = new LinkedHashMap<>();
-            for (var e : n.child("units").entries()) {
-                try {
-                    units.put(e.getKey(), new BigDecimal(e.getValue().text()));
-                } catch (NumberFormatException ex) {
-                    throw e.getValue().error("factor must be a number");
-                }
+            for (var e : n.get("units").entries().entrySet()) {
+                units.put(e.getKey(), e.getValue().decimal());
             }
         }
         n.finish();

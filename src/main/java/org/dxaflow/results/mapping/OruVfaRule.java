@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.hl7.Er7Message;
 
@@ -29,31 +30,29 @@ final class OruVfaRule {
         this.fractures = Map.copyOf(fractures);
     }
 
-    static Optional<OruVfaRule> read(MappingNode root) {
+    static Optional<OruVfaRule> read(ConfNode root) {
         if (!root.has("vfa")) {
             return Optional.empty();
         }
-        MappingNode n = root.child("vfa");
-        String scheme = n.string("scheme");
+        ConfNode n = root.get("vfa");
+        String scheme = n.nonBlank("scheme");
         Map<CodeRef, String> grades = codes(n, "grades", scheme);
         Map<CodeRef, String> fractures = codes(n, "fractures", scheme);
-        if (grades.isEmpty() && fractures.isEmpty()) {
-            throw n.error("give 'grades' and/or 'fractures': vertebra -> OBX-3 code");
+        if (!n.has("grades") && !n.has("fractures")) {
+            n.problem("give 'grades' and/or 'fractures': vertebra -> OBX-3 code");
         }
         n.finish();
         return Optional.of(new OruVfaRule(grades, fractures));
     }
 
-    private static Map<CodeRef, String> codes(MappingNode n, String key, String scheme) {
+    private static Map<CodeRef, String> codes(ConfNode n, String key, String scheme) {
         Map<CodeRef, String> out = new LinkedHashMap<>();
         if (!n.has(key)) {
             return out;
         }
-        for (var e : n.child(key).entries()) {
-            String level = VfaFinding.level(e.getKey())
-                    .orElseThrow(() -> e.getValue().error("'" + e.getKey() + "' is not a vertebra T4..T12 or L1..L4"));
-            out.put(new CodeRef(e.getValue().text(), scheme), level);
-        }
+        n.get(key).entries().forEach((vertebra, code) -> VfaFinding.level(vertebra).ifPresentOrElse(
+                level -> out.put(new CodeRef(code.nonBlank(), scheme), level),
+                () -> code.problem("'" + vertebra + "' is not a vertebra T4..T12 or L1..L4")));
         return out;
     }
 

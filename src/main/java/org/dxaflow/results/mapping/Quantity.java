@@ -7,6 +7,9 @@ import java.util.Optional;
 public enum Quantity {
     BMD, BMC, AREA, T_SCORE, Z_SCORE;
 
+    /** For "unknown quantity" errors in mapping files. */
+    static final String NAMES = "BMD, BMC, AREA, T_SCORE, Z_SCORE";
+
     static Optional<Quantity> parse(String text) {
         String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (Quantity q : values()) {

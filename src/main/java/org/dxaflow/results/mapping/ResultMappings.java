@@ -1,8 +1,5 @@
 package org.dxaflow.results.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.dxaflow.conf.ConfNode;
+import org.dxaflow.conf.ConfProblems;
+import org.dxaflow.conf.Location;
+import org.dxaflow.conf.YamlFile;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.hl7.Er7Message;
@@ -18,10 +19,11 @@ import org.dxaflow.dicom.sr.SrItem;
 import org.dxaflow.dicom.sr.SrTree;
 
 /**
- * Every vendor layout in {@code mappings/results/*.yaml}, read once at startup (a mistake stops the
- * engine with file and key named). An object must be claimed by exactly one mapping: none is an
- * error listing why each mapping declined, two is an error too (the mappings' {@code matches} must
- * be made specific), so a result is never read through a layout chosen by accident.
+ * Every vendor layout in {@code mappings/results/*.yaml}, read once at startup (every mistake in
+ * them stops the engine, each with its file, line and key). An object must be claimed by exactly
+ * one mapping: none is an error listing why each mapping declined, two is an error too (the
+ * mappings' {@code matches} must be made specific), so a result is never read through a layout
+ * chosen by accident.
  */
 public final class ResultMappings {
 
@@ -40,34 +42,35 @@ public final class ResultMappings {
         if (!Files.isDirectory(dir)) {
             return new ResultMappings(sr, oru);
         }
-        List<Path> files;
+        ConfProblems problems = new ConfProblems();
+        List<Path> files = List.of();
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            throw new MappingConfigException(dir + ": " + e.getMessage());
+            problems.add(Location.of(dir), "cannot list mappings: " + e.getMessage());
         }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (Path file : files) {
-            JsonNode tree;
-            try {
-                tree = yaml.readTree(file.toFile());
-            } catch (IOException e) {
-                throw new MappingConfigException(file + ": " + e.getMessage());
-            }
-            if (tree == null || !tree.isObject()) {
-                throw new MappingConfigException(file + ": expected a YAML mapping at the top level");
-            }
-            MappingNode root = new MappingNode(file, "", tree);
+            ConfNode root = YamlFile.read(file, problems);
             String fileName = file.getFileName().toString();
-            String name = root.has("name") ? root.string("name") : fileName.substring(0, fileName.length() - 5);
-            root.optionalString("description");
-            switch (root.string("format")) {
+            String name = root.has("name") ? root.nonBlank("name") : fileName.substring(0, fileName.length() - 5);
+            if (root.has("description")) {
+                root.nonBlank("description");
+            }
+            String format = root.nonBlank("format");
+            switch (format) {
                 case "dicom-sr" -> sr.add(SrMapping.read(name, root));
                 case "hl7-oru" -> oru.add(OruMapping.read(name, root));
-                default -> throw root.error("format", "must be dicom-sr or hl7-oru");
+                default -> {
+                    if (!format.isEmpty()) {
+                        root.problem("format", "must be dicom-sr or hl7-oru");
+                    }
+                    // the rest of the file is not read, so its keys are not reported as unknown
+                    continue;
+                }
             }
             root.finish();
         }
+        problems.throwIfAny();
         return new ResultMappings(sr, oru);
     }
 

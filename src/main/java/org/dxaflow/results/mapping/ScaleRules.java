@@ -2,8 +2,10 @@ package org.dxaflow.results.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.densitometry.Manufacturer;
 
 /**
@@ -22,18 +24,20 @@ final class ScaleRules {
         this.rules = List.copyOf(rules);
     }
 
-    static ScaleRules read(List<MappingNode> nodes) {
+    static ScaleRules read(List<ConfNode> nodes) {
         List<Rule> rules = new ArrayList<>();
-        for (MappingNode n : nodes) {
-            Pattern p;
+        for (ConfNode n : nodes) {
+            Pattern p = null;
             try {
-                p = Pattern.compile(n.string("manufacturer"));
+                p = Pattern.compile(n.nonBlank("manufacturer"));
             } catch (PatternSyntaxException e) {
-                throw n.error("manufacturer", "not a regular expression: " + e.getDescription());
+                n.problem("manufacturer", "not a regular expression: " + e.getDescription());
             }
-            Manufacturer m = n.child("scale").enumValue(Manufacturer.class, Manufacturer::parse);
+            Optional<Manufacturer> m = n.get("scale").parse(Manufacturer::parse, "HOLOGIC, GE_LUNAR, NORLAND, OTHER");
             n.finish();
-            rules.add(new Rule(p, m));
+            if (p != null && m.isPresent()) {
+                rules.add(new Rule(p, m.get()));
+            }
         }
         return new ScaleRules(rules);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
 import org.dxaflow.densitometry.VfaFinding;
@@ -54,45 +55,43 @@ public final class SrMapping {
         this.units = units;
     }
 
-    static SrMapping read(String name, MappingNode root) {
-        MappingNode m = root.child("matches");
-        if (!m.isMap()) {
-            throw root.error("'matches' is required: say which objects this mapping reads");
-        }
+    /** Reads the mapping; problems go to the file's problems, which fail the load (see {@link ResultMappings}). */
+    static SrMapping read(String name, ConfNode root) {
+        ConfNode m = root.map("matches");
         Set<String> classes = new LinkedHashSet<>();
-        m.list("sopClassUids").forEach(n -> classes.add(n.text()));
-        CodeRef rootConcept = m.has("rootConcept") ? CodeRef.readOnly(m.child("rootConcept")) : null;
-        Pattern manufacturer = m.has("manufacturer") ? pattern(m.child("manufacturer")) : null;
+        m.optionalItems("sopClassUids").forEach(n -> classes.add(n.nonBlank()));
+        CodeRef rootConcept = m.has("rootConcept") ? CodeRef.readOnly(m.get("rootConcept")) : null;
+        Pattern manufacturer = m.has("manufacturer") ? pattern(m.get("manufacturer")) : null;
         m.finish();
-        if (classes.isEmpty() && rootConcept == null && manufacturer == null) {
-            throw m.error("give at least one of sopClassUids, rootConcept, manufacturer");
+        if (classes.isEmpty() && !m.has("rootConcept") && !m.has("manufacturer")) {
+            m.problem("give at least one of sopClassUids, rootConcept, manufacturer");
         }
         Map<HeaderField, List<SrSource>> header = new EnumMap<>(HeaderField.class);
         if (root.has("header")) {
-            for (var e : root.child("header").entries()) {
-                HeaderField f = HeaderField.forKey(e.getKey()).orElseThrow(() -> e.getValue().error(
-                        "unknown header field (manufacturer, model, softwareVersion, referenceDatabase, heightCm,"
-                        + " weightKg, scanDate, deviceSerialNumber, stationName)"));
-                header.put(f, e.getValue().items().stream().map(SrSource::read).toList());
-            }
+            root.get("header").entries().forEach((key, value) -> HeaderField.forKey(key).ifPresentOrElse(
+                    f -> header.put(f, value.oneOrMore().stream().map(SrSource::read).toList()),
+                    () -> value.problem(HeaderField.UNKNOWN)));
         }
-        ScaleRules scale = ScaleRules.read(root.list("scale"));
+        ScaleRules scale = ScaleRules.read(root.optionalItems("scale"));
         SrContext context = SrContext.read(root);
         List<MeasurementRule> rules = new ArrayList<>();
-        root.list("measurements").forEach(n -> rules.addAll(MeasurementRule.read(n)));
-        if (rules.isEmpty()) {
-            throw root.error("'measurements' must list at least one NUM concept name");
+        List<ConfNode> measurements = root.optionalItems("measurements");
+        measurements.forEach(n -> rules.addAll(MeasurementRule.read(n)));
+        if (measurements.isEmpty()) {
+            root.problem("'measurements' must list at least one NUM concept name");
         }
-        UnitRules units = UnitRules.read(root.child("units"));
+        UnitRules units = UnitRules.read(root.get("units"));
         Optional<SrVfaRule> vfa = SrVfaRule.read(root);
         return new SrMapping(name, classes, rootConcept, manufacturer, header, scale, context, rules, units, vfa);
     }
 
-    private static Pattern pattern(MappingNode n) {
+    /** Null (reported) when not a regular expression. */
+    private static Pattern pattern(ConfNode n) {
         try {
-            return Pattern.compile(n.text());
+            return Pattern.compile(n.nonBlank());
         } catch (PatternSyntaxException e) {
-            throw n.error("not a regular expression: " + e.getDescription());
+            n.problem("not a regular expression: " + e.getDescription());
+            return null;
         }
     }
 
@@ -159,21 +158,22 @@ public final class SrMapping {
             lateralities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lateralities));
         }
 
-        static SrContext read(MappingNode root) {
-            List<CodeRef> siteMods = root.list("siteModifiers").stream().map(CodeRef::readOnly).toList();
-            List<CodeRef> latMods = root.list("lateralityModifiers").stream().map(CodeRef::readOnly).toList();
+        static SrContext read(ConfNode root) {
+            List<CodeRef> siteMods = root.optionalItems("siteModifiers").stream().map(CodeRef::readOnly).toList();
+            List<CodeRef> latMods = root.optionalItems("lateralityModifiers").stream().map(CodeRef::readOnly).toList();
             Map<CodeRef, Site> sites = new java.util.LinkedHashMap<>();
-            for (MappingNode n : root.list("sites")) {
+            for (ConfNode n : root.optionalItems("sites")) {
                 CodeRef c = CodeRef.read(n);
-                if (sites.put(c, n.child("site").enumValue(Site.class, Site::parse)) != null) {
-                    throw n.error(c + " is listed twice");
+                Optional<Site> site = n.get("site").parse(Site::parse, MeasurementRule.SITES);
+                if (site.isPresent() && sites.put(c, site.get()) != null) {
+                    n.problem(c + " is listed twice");
                 }
                 n.finish();
             }
             Map<CodeRef, Laterality> lats = new java.util.LinkedHashMap<>();
-            for (MappingNode n : root.list("lateralities")) {
+            for (ConfNode n : root.optionalItems("lateralities")) {
                 CodeRef c = CodeRef.read(n);
-                lats.put(c, n.child("laterality").enumValue(Laterality.class, Laterality::parse));
+                n.get("laterality").parse(Laterality::parse, "LEFT, RIGHT").ifPresent(l -> lats.put(c, l));
                 n.finish();
             }
             return new SrContext(siteMods, latMods, Map.copyOf(sites), Map.copyOf(lats));

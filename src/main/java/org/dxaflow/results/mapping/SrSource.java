@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Dictionary;
 import org.dxaflow.dicom.data.Tag;
@@ -31,29 +32,30 @@ final class SrSource {
         this.describe = describe;
     }
 
-    static SrSource read(MappingNode n) {
-        if (n.isText()) {
-            return new SrSource(tag(n, n.text()), null, null, null, n.text());
+    static SrSource read(ConfNode n) {
+        if (n.isScalar()) {
+            return new SrSource(tag(n, n.nonBlank()), null, null, null, n.text());
         }
         if (n.has("attribute")) {
-            String name = n.string("attribute");
-            BigDecimal factor = n.has("factor") ? decimal(n.child("factor")) : null;
+            String name = n.nonBlank("attribute");
+            BigDecimal factor = n.has("factor") ? n.decimal("factor") : null;
             n.finish();
             return new SrSource(tag(n, name), factor, null, null, name);
         }
-        CodeRef code = CodeRef.readOnly(n.child("item"));
+        CodeRef code = CodeRef.readOnly(n.get("item"));
         Map<String, BigDecimal> units = null;
         if (n.has("units")) {
             units = new LinkedHashMap<>();
-            for (var e : n.child("units").entries()) {
-                units.put(e.getKey(), decimal(e.getValue()));
+            for (var e : n.get("units").entries().entrySet()) {
+                units.put(e.getKey(), e.getValue().decimal());
             }
         }
         n.finish();
         return new SrSource(null, null, code, units, "item " + code);
     }
 
-    private static int tag(MappingNode n, String name) {
+    /** Null (reported) when the name is no attribute: the load fails, so the source is never used. */
+    private static Integer tag(ConfNode n, String name) {
         Tag t = Dictionary.forKeyword(name);
         if (t != null) {
             return t.value();
@@ -61,15 +63,8 @@ final class SrSource {
         try {
             return Tag.parse(name);
         } catch (IllegalArgumentException e) {
-            throw n.error("'" + name + "' is neither a known attribute keyword nor a tag like (0010,1020)");
-        }
-    }
-
-    private static BigDecimal decimal(MappingNode n) {
-        try {
-            return new BigDecimal(n.text());
-        } catch (NumberFormatException e) {
-            throw n.error("must be a number");
+            n.problem("'" + name + "' is neither a known attribute keyword nor a tag like (0010,1020)");
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dxaflow.conf.ConfNode;
 import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.dicom.sr.Concept;
 import org.dxaflow.dicom.sr.SrItem;
@@ -42,31 +43,30 @@ final class SrVfaRule {
     }
 
     /** Empty when the mapping has no {@code vfa:} block. */
-    static Optional<SrVfaRule> read(MappingNode root) {
+    static Optional<SrVfaRule> read(ConfNode root) {
         if (!root.has("vfa")) {
             return Optional.empty();
         }
-        MappingNode n = root.child("vfa");
+        ConfNode n = root.get("vfa");
         Map<CodeRef, String> vertebrae = new LinkedHashMap<>();
-        for (MappingNode v : n.list("vertebrae")) {
+        List<ConfNode> listed = n.optionalItems("vertebrae");
+        for (ConfNode v : listed) {
             CodeRef c = CodeRef.read(v);
-            String level = VfaFinding.level(v.string("vertebra"))
-                    .orElseThrow(() -> v.error("vertebra", "must be T4..T12 or L1..L4"));
-            vertebrae.put(c, level);
+            v.get("vertebra").parse(VfaFinding::level, "T4..T12 or L1..L4").ifPresent(level -> vertebrae.put(c, level));
             v.finish();
         }
-        if (vertebrae.isEmpty()) {
-            throw n.error("'vertebrae' must list the concepts that name each vertebra");
+        if (listed.isEmpty()) {
+            n.problem("'vertebrae' must list the concepts that name each vertebra");
         }
-        CodeRef grade = n.has("grade") ? CodeRef.readOnly(n.child("grade")) : null;
-        CodeRef fracture = n.has("fracture") ? CodeRef.readOnly(n.child("fracture")) : null;
-        List<CodeRef> yes = n.list("yes").stream().map(CodeRef::readOnly).toList();
-        List<CodeRef> no = n.list("no").stream().map(CodeRef::readOnly).toList();
+        CodeRef grade = n.has("grade") ? CodeRef.readOnly(n.get("grade")) : null;
+        CodeRef fracture = n.has("fracture") ? CodeRef.readOnly(n.get("fracture")) : null;
+        List<CodeRef> yes = n.optionalItems("yes").stream().map(CodeRef::readOnly).toList();
+        List<CodeRef> no = n.optionalItems("no").stream().map(CodeRef::readOnly).toList();
         if (grade == null && fracture == null) {
-            throw n.error("give 'grade' (NUM, Genant 0-3) and/or 'fracture' (CODE yes/no)");
+            n.problem("give 'grade' (NUM, Genant 0-3) and/or 'fracture' (CODE yes/no)");
         }
         if (fracture != null && (yes.isEmpty() || no.isEmpty())) {
-            throw n.error("'fracture' needs the 'yes' and 'no' value codes");
+            n.problem("'fracture' needs the 'yes' and 'no' value codes");
         }
         n.finish();
         return Optional.of(new SrVfaRule(vertebrae, grade, fracture, yes, no));

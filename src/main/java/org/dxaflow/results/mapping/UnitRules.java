@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.dxaflow.conf.ConfNode;
 
 /**
  * Which units a mapping accepts per quantity, each with the factor to the canonical unit (BMD
@@ -22,30 +23,25 @@ final class UnitRules {
         this.anyUnit = anyUnit;
     }
 
-    static UnitRules read(MappingNode units) {
+    static UnitRules read(ConfNode units) {
         Map<Quantity, Map<String, BigDecimal>> factors = new EnumMap<>(Quantity.class);
         Map<Quantity, Boolean> any = new EnumMap<>(Quantity.class);
-        for (var e : units.entries()) {
-            Quantity q = Quantity.parse(e.getKey()).orElseThrow(() -> e.getValue().error("unknown quantity '"
-                    + e.getKey() + "' (BMD, BMC, AREA, T_SCORE, Z_SCORE)"));
-            MappingNode v = e.getValue();
-            if (v.isText() && v.text().equals("any")) {
-                any.put(q, true);
-                continue;
+        for (var e : units.entries().entrySet()) {
+            Optional<Quantity> q = Quantity.parse(e.getKey());
+            ConfNode v = e.getValue();
+            if (q.isEmpty()) {
+                v.problem("unknown quantity '" + e.getKey() + "' (" + Quantity.NAMES + ")");
+            } else if (v.isScalar() && v.text().equals("any")) {
+                any.put(q.get(), true);
+            } else {
+                Map<String, BigDecimal> f = new LinkedHashMap<>();
+                v.entries().forEach((unit, factor) -> f.put(unit, factor.decimal()));
+                factors.put(q.get(), f);
             }
-            Map<String, BigDecimal> f = new LinkedHashMap<>();
-            for (var u : v.entries()) {
-                try {
-                    f.put(u.getKey(), new BigDecimal(u.getValue().text()));
-                } catch (NumberFormatException ex) {
-                    throw u.getValue().error("factor must be a number");
-                }
-            }
-            factors.put(q, f);
         }
         for (Quantity q : Quantity.values()) {
-            if (!factors.containsKey(q) && !any.containsKey(q)) {
-                throw units.error("no units given for " + q + " (e.g. BMD: {g/cm2: 1}; scores may be 'any')");
+            if (units.isMap() && !factors.containsKey(q) && !any.containsKey(q)) {
+                units.problem("no units given for " + q + " (e.g. BMD: {g/cm2: 1}; scores may be 'any')");
             }
         }
         return new UnitRules(factors, any);

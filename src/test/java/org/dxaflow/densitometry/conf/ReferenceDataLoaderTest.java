@@ -1,5 +1,6 @@
 package org.dxaflow.densitometry.conf;
 
+import org.dxaflow.conf.ConfException;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.DeviceLsc;
 import org.dxaflow.densitometry.DeviceIdentity;
@@ -72,7 +73,12 @@ class ReferenceDataLoaderTest {
     }
 
     private List<String> problems(Path confDir) {
-        return assertThrows(ConfigException.class, () -> loader.load(confDir)).problems();
+        return assertThrows(ConfException.class, () -> loader.load(confDir)).problems();
+    }
+
+    /** A problem at {@code file:line} (any column) saying {@code message}. */
+    private static boolean hasProblem(List<String> problems, Path file, int line, String message) {
+        return problems.stream().anyMatch(p -> p.startsWith(file + ":" + line + ":") && p.contains(message));
     }
 
     @Test
@@ -96,11 +102,12 @@ class ReferenceDataLoaderTest {
                     colour: red
                 """;
         List<String> p = problems(confWith(tmp, "extra.yaml", yaml));
-        assertTrue(p.contains("extra.yaml:8: 'site' has unknown value 'FEMUR_HEAD' (allowed: site names such as "
-                + "FEMORAL_NECK, TOTAL_HIP, L1-L4)"), p.toString());
-        assertTrue(p.contains("extra.yaml:13: 'sd' must be greater than 0, was -0.1"), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("extra.yaml:6: missing required key 'citation'")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("extra.yaml:16: unknown key 'colour'")), p.toString());
+        Path extra = tmp.resolve("reference-data/extra.yaml");
+        assertTrue(hasProblem(p, extra, 8, "populations[0].site: unknown value 'FEMUR_HEAD' (allowed: site names"
+                + " such as FEMORAL_NECK, TOTAL_HIP, L1-L4)"), p.toString());
+        assertTrue(hasProblem(p, extra, 13, "populations[0].sd: must be greater than 0, was -0.1"), p.toString());
+        assertTrue(hasProblem(p, extra, 6, "missing required key 'populations[0].citation'"), p.toString());
+        assertTrue(hasProblem(p, extra, 16, "unknown key 'colour'"), p.toString());
     }
 
     @Test
@@ -114,21 +121,25 @@ class ReferenceDataLoaderTest {
                   - {id: dup-young, name: x, site: FEMORAL_NECK, sex: F, ageFrom: 25, ageTo: 35, mean: 0.9, sd: 0.1, uses: [T_SCORE, Z_SCORE], scale: HOLOGIC, citation: c}
                 """;
         List<String> p = problems(confWith(tmp, "extra.yaml", yaml));
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("nhanes3-femur.yaml:") && s.contains("overlaps")
-                || s.startsWith("extra.yaml:6:") && s.contains("overlaps")), p.toString());
+        Path referenceData = tmp.resolve("reference-data");
+        assertTrue(p.stream().anyMatch(s -> s.startsWith(referenceData.resolve("nhanes3-femur.yaml") + ":")
+                && s.contains("overlaps") || s.startsWith(referenceData.resolve("extra.yaml") + ":6:")
+                && s.contains("overlaps")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("second young-adult T-score reference for FEMORAL_NECK")), p.toString());
     }
 
     @Test
     void invalidYamlReportsLine(@TempDir Path tmp) throws IOException {
         List<String> p = problems(confWith(tmp, "broken.yaml", "kind: reference-populations\npopulations: [\n  - a: b\n"));
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("broken.yaml:") && s.contains("not valid YAML")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith(tmp.resolve("reference-data/broken.yaml") + ":")
+                && s.contains("YAML syntax error")), p.toString());
     }
 
     @Test
     void unknownKindIsRejected(@TempDir Path tmp) throws IOException {
         List<String> p = problems(confWith(tmp, "odd.yaml", "kind: guesses\n"));
-        assertTrue(p.contains("odd.yaml:1: unknown kind 'guesses' (allowed: reference-populations, sbmd-equations)"), p.toString());
+        assertTrue(hasProblem(p, tmp.resolve("reference-data/odd.yaml"), 1,
+                "kind: unknown value 'guesses' (allowed: reference-populations, sbmd-equations)"), p.toString());
     }
 
     @Test
@@ -136,8 +147,8 @@ class ReferenceDataLoaderTest {
         String settings = Files.readString(Path.of("conf/densitometry/settings.yaml"))
                 .replace("osteoporosisMax: -2.5", "osteoporosisMax: -0.5");
         List<String> p = problems(confWith(tmp, "settings.yaml", settings));
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("settings.yaml:") && s.contains("osteoporosisMax must be below normalMin")),
-                p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith(tmp.resolve("densitometry/settings.yaml") + ":")
+                && s.contains("osteoporosisMax: must be below normalMin")), p.toString());
     }
 
     @Test
@@ -156,8 +167,9 @@ class ReferenceDataLoaderTest {
                 crossCalibrations: []
                 """;
         List<String> p = problems(confWith(tmp, "lsc.yaml", lsc));
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("lsc.yaml:8: unknown region 'KNEE'")), p.toString());
-        assertTrue(p.contains("lsc.yaml:9: 'FEMORAL_NECK' must be greater than 0, was -0.02"), p.toString());
+        Path lscFile = tmp.resolve("densitometry/lsc.yaml");
+        assertTrue(hasProblem(p, lscFile, 8, "unknown region 'KNEE'"), p.toString());
+        assertTrue(hasProblem(p, lscFile, 9, "FEMORAL_NECK: must be greater than 0, was -0.02"), p.toString());
         assertEquals(2, p.size(), p.toString());
     }
 
@@ -221,12 +233,11 @@ class ReferenceDataLoaderTest {
                     values: {L1-L4: 0.028}
                 crossCalibrations: []
                 """);
-        List<String> problems = assertThrows(ConfigException.class, () -> loader.load(Path.of("conf/reference-data"),
+        List<String> problems = assertThrows(ConfException.class, () -> loader.load(Path.of("conf/reference-data"),
                 Path.of("conf/densitometry/settings.yaml"), lsc, Path.of("conf/clinical/menopausal-status.yaml")))
                 .problems();
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("lsc.yaml:8: a device is named by serialNumber or stationName"),
-                problems.get(0));
+        assertTrue(hasProblem(problems, lsc, 8, "a device is named by serialNumber or stationName"), problems.get(0));
     }
 
     @Test
@@ -238,7 +249,7 @@ class ReferenceDataLoaderTest {
         assertTrue(conf.menopausalStatus().assumePostmenopausalFromAgeYears().isEmpty());
         Path missing = tmp.resolve("missing.yaml");
         Files.writeString(missing, "kind: menopausal-status\ncitation: x\nunstated: {}\n");
-        List<String> problems = assertThrows(ConfigException.class, () -> loader.load(Path.of("conf/reference-data"),
+        List<String> problems = assertThrows(ConfException.class, () -> loader.load(Path.of("conf/reference-data"),
                 Path.of("conf/densitometry/settings.yaml"), Path.of("conf/densitometry/lsc.yaml"), missing)).problems();
         assertTrue(problems.get(0).contains("assumePostmenopausalFromAgeYears"), problems.toString());
     }

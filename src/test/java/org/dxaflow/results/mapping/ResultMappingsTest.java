@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.dxaflow.conf.ConfException;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Manufacturer;
 import org.dxaflow.densitometry.Measurement;
@@ -219,8 +221,8 @@ class ResultMappingsTest {
     @Test
     void mappingMistakesStopLoadingWithFileAndKey() throws Exception {
         String good = Files.readString(Path.of("mappings/results/example-oru.yaml"));
-        assertLoadError(good.replace("site: L1,", "site: L0,"), "measurements[0].site: unknown site 'L0'");
-        assertLoadError(good.replace("identifiers:", "identifier:"), "'identifier' is not a known key here");
+        assertLoadError(good.replace("site: L1,", "site: L0,"), "measurements[0].site: unknown value 'L0'");
+        assertLoadError(good.replace("identifiers:", "identifier:"), "unknown key 'identifier'");
         assertLoadError(good.replace("  AREA: {cm2: 1}\n", ""), "units: no units given for AREA");
         assertLoadError(good.replace("format: hl7-oru", "format: csv"), "format: must be dicom-sr or hl7-oru");
         assertLoadError(good.replace("sendingApplication: \"^EXDXA$\"", "sendingApplication: \"[\""),
@@ -230,7 +232,9 @@ class ResultMappingsTest {
     private void assertLoadError(String yaml, String expected) throws Exception {
         Path dir = Files.createTempDirectory(work, "m");
         Files.writeString(dir.resolve("broken.yaml"), yaml);
-        MappingConfigException e = assertThrows(MappingConfigException.class, () -> ResultMappings.load(dir));
-        assertTrue(e.getMessage().contains("broken.yaml: " + expected), e.getMessage());
+        ConfException e = assertThrows(ConfException.class, () -> ResultMappings.load(dir));
+        // file:line:column, then the key path and what is wrong
+        String at = Pattern.quote(dir.resolve("broken.yaml") + ":") + "\\d+:\\d+: .*";
+        assertTrue(e.problems().stream().anyMatch(p -> p.matches(at) && p.contains(expected)), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.dxaflow.justification.config;
+package org.dxaflow.conf;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,49 +7,52 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Reads a YAML file into a {@link YamlNode} tree with locations, using Jackson's streaming parser. */
-public final class YamlTreeReader {
+/**
+ * Reads one YAML file into a {@link ConfNode} tree with locations, through Jackson's streaming
+ * parser. Numbers keep their written text, so 0.120 is read as the decimal 0.120 exactly.
+ */
+public final class YamlFile {
 
-    private final YAMLFactory factory = new YAMLFactory();
+    private YamlFile() {
+    }
 
     /**
-     * Parses {@code file}. Syntax errors and duplicate keys are reported as {@link ConfigException}
-     * with the file location; an empty document is an error too (a rule file must say something).
+     * The document's root. A missing, unreadable, empty or malformed file, and a duplicate key, is
+     * added to {@code problems}; the root of a file that could not be read is then an absent node
+     * that reports nothing more, so one broken file gives one problem, not one per key.
      */
-    public YamlNode read(Path file) {
+    public static ConfNode read(Path file, ConfProblems problems) {
         String name = file.toString();
-        ConfigProblems problems = new ConfigProblems();
         if (!Files.isRegularFile(file)) {
-            problems.add(new Location(name, 0, 0), "file not found");
-            problems.throwIfAny();
+            problems.add(Location.of(file), "file not found");
+            return ConfNode.unreadable(Location.of(file), problems);
         }
-        try (JsonParser parser = factory.createParser(file.toFile())) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+        try (JsonParser parser = new YAMLFactory().createParser(file.toFile())) {
+            if (parser.nextToken() == null) {
                 problems.add(new Location(name, 1, 1), "file is empty");
-                problems.throwIfAny();
+                return ConfNode.unreadable(new Location(name, 1, 1), problems);
             }
-            YamlNode root = readValue(parser, name, problems);
-            problems.throwIfAny();
-            return root;
+            return ConfNode.root(value(parser, name, problems), problems);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            Location location = at == null ? new Location(name, 0, 0) : locationOf(name, at);
-            throw new ConfigException(List.of(location + ": YAML syntax error: " + e.getOriginalMessage()));
+            Location location = at == null ? Location.of(file) : locationOf(name, at);
+            problems.add(location, "YAML syntax error: " + oneLine(e.getOriginalMessage()));
+            return ConfNode.unreadable(location, problems);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + name, e);
+            problems.add(Location.of(file), "cannot read: " + e.getMessage());
+            return ConfNode.unreadable(Location.of(file), problems);
         }
     }
 
-    private YamlNode readValue(JsonParser parser, String file, ConfigProblems problems) throws IOException {
+    private static YamlNode value(JsonParser parser, String file, ConfProblems problems) throws IOException {
         Location location = locationOf(file, parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -59,7 +62,7 @@ public final class YamlTreeReader {
                     String key = parser.currentName();
                     Location keyLocation = locationOf(file, parser.currentTokenLocation());
                     parser.nextToken();
-                    YamlNode value = readValue(parser, file, problems);
+                    YamlNode value = value(parser, file, problems);
                     if (entries.containsKey(key)) {
                         problems.add(keyLocation, "duplicate key '" + key + "'");
                     } else {
@@ -71,7 +74,7 @@ public final class YamlTreeReader {
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, file, problems));
+                    items.add(value(parser, file, problems));
                 }
                 return new YamlNode.Sequence(items, location);
             }
@@ -87,6 +90,15 @@ public final class YamlTreeReader {
             default:
                 return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING, location);
         }
+    }
+
+    /**
+     * The parser's message without its indented excerpts of the file ("in 'reader', line 2..."):
+     * a problem is one line, and its location is already in front of it.
+     */
+    private static String oneLine(String message) {
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(Collectors.joining(": "));
     }
 
     private static Location locationOf(String file, JsonLocation at) {

@@ -1,4 +1,4 @@
-package org.dxaflow.justification.config;
+package org.dxaflow.conf;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML value that remembers where it came from. Jackson's tree model drops locations, and the
- * rule files must be validated with {@code file:line} errors, so we keep our own tiny tree.
+ * A YAML value that remembers where it came from. Jackson's tree model drops locations, and
+ * configuration errors must say {@code file:line}, so the reader keeps its own small tree.
  */
-public sealed interface YamlNode {
+sealed interface YamlNode {
 
     Location location();
 
-    /** Human name of the node kind for "expected X, found Y" messages. */
+    /** The node kind for "expected X, found Y" messages. */
     String kindName();
 
     /** A scalar as written in the file; {@code kind} records how YAML typed it. */
     record Scalar(String text, Kind kind, Location location) implements YamlNode {
-        public enum Kind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+        enum Kind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
 
         @Override
         public String kindName() {
@@ -41,7 +41,6 @@ public sealed interface YamlNode {
     /** One key/value pair of a mapping. */
     record Entry(String key, Location keyLocation, YamlNode value) { }
 
-    /** A sequence. */
     record Sequence(List<YamlNode> items, Location location) implements YamlNode {
         public Sequence {
             items = List.copyOf(items);
