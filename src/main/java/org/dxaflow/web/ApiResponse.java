@@ -1,7 +1,19 @@
 package org.dxaflow.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** An HTTP answer from an API bean: the status and a JSON body. Routes copy both onto the exchange. */
 public record ApiResponse(int status, String body) {
+
+    /** {@code body} written as JSON; a body Jackson cannot write is a 500 naming why. */
+    public static ApiResponse json(ObjectMapper json, int status, Object body) {
+        try {
+            return new ApiResponse(status, json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            return error(500, e.getOriginalMessage());
+        }
+    }
 
     public static ApiResponse error(int status, String message) {
         return new ApiResponse(status, "{\"error\":" + quote(message) + "}");

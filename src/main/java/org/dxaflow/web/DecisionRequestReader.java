@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -24,15 +23,7 @@ public final class DecisionRequestReader {
     }
 
     public PractitionerDecision read(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException("request body must be a JSON object with decision, practitioner and comment");
-        }
+        JsonNode root = RequestBodies.object(json, body, "decision, practitioner and comment");
         PractitionerDecision.Action action = action(root.get("decision"));
         Practitioner practitioner = practitioner(root.get("practitioner"));
         String comment = optionalText(root, "comment");

@@ -82,11 +82,7 @@ public final class DensitometryApi {
             return invalid(errors);
         }
         DensitometryResult result = calculator.compute(input);
-        try {
-            return new ApiResponse(200, json.writeValueAsString(result));
-        } catch (JsonProcessingException e) {
-            return ApiResponse.error(500, e.getMessage());
-        }
+        return ApiResponse.json(json, 200, result);
     }
 
     /**

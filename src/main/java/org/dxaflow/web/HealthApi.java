@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +42,6 @@ public final class HealthApi {
         body.put("status", up ? "UP" : "DOWN");
         body.put("checks", results);
         body.put("warnings", warnings.get());
-        try {
-            return new ApiResponse(up ? 200 : 503, json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            return ApiResponse.error(500, e.getMessage());
-        }
+        return ApiResponse.json(json, up ? 200 : 503, body);
     }
 }

@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +44,8 @@ public final class MessagesApi {
         if (max < 1 || max > MAX_LIMIT) {
             return ApiResponse.error(400, "limit must be from 1 to " + MAX_LIMIT + ", was " + max);
         }
-        try {
-            return new ApiResponse(200, json.writeValueAsString(messages.recent(
-                    status == null ? null : status.trim().toUpperCase(), beforeId, max).stream()
-                    .map(MessagesApi::summary).toList()));
-        } catch (JsonProcessingException e) {
-            return ApiResponse.error(500, e.getMessage());
-        }
+        return ApiResponse.json(json, 200, messages.recent(status == null ? null : status.trim().toUpperCase(),
+                beforeId, max).stream().map(MessagesApi::summary).toList());
     }
 
     public ApiResponse one(String id) {
@@ -61,13 +55,8 @@ public final class MessagesApi {
         } catch (NumberFormatException e) {
             return ApiResponse.error(400, "message id must be a number, got '" + id + "'");
         }
-        return messages.byId(messageId).map(m -> {
-            try {
-                return new ApiResponse(200, json.writeValueAsString(m));
-            } catch (JsonProcessingException e) {
-                return ApiResponse.error(500, e.getMessage());
-            }
-        }).orElseGet(() -> ApiResponse.error(404, "no message with id " + id));
+        return messages.byId(messageId).map(m -> ApiResponse.json(json, 200, m))
+                .orElseGet(() -> ApiResponse.error(404, "no message with id " + id));
     }
 
     private static Map<String, Object> summary(InboundMessageStore.StoredMessage m) {

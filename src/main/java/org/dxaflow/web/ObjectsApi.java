@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 import org.dxaflow.results.StoredObjectStore;
@@ -28,10 +27,6 @@ public final class ObjectsApi {
         } catch (NumberFormatException e) {
             return ApiResponse.error(400, "limit must be a whole number");
         }
-        try {
-            return new ApiResponse(200, json.writeValueAsString(objects.find(accessionNumber, status, max)));
-        } catch (JsonProcessingException e) {
-            return ApiResponse.error(500, e.getMessage());
-        }
+        return ApiResponse.json(json, 200, objects.find(accessionNumber, status, max));
     }
 }

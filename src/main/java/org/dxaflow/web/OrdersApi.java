@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,10 +110,6 @@ public final class OrdersApi {
     }
 
     ApiResponse ok(Object body) {
-        try {
-            return new ApiResponse(200, json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            return ApiResponse.error(500, e.getMessage());
-        }
+        return ApiResponse.json(json, 200, body);
     }
 }

@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Supplier;
@@ -66,16 +65,7 @@ public final class ResultReconciliationApi {
     }
 
     private JsonNode object(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException("request body must be a JSON object with operator and reason");
-        }
-        return root;
+        return RequestBodies.object(json, body, "operator and reason");
     }
 
     private static long orderId(JsonNode node) {

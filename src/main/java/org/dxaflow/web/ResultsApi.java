@@ -1,6 +1,5 @@
 package org.dxaflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.LinkedHashMap;
@@ -177,10 +176,6 @@ public final class ResultsApi {
     }
 
     ApiResponse ok(Object body) {
-        try {
-            return new ApiResponse(200, json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            return ApiResponse.error(500, e.getMessage());
-        }
+        return ApiResponse.json(json, 200, body);
     }
 }
