@@ -10,17 +10,12 @@ public record CEchoRsp(int messageIdBeingRespondedTo, String affectedSopClassUid
 
     @Override
     public CommandSet toCommandSet(boolean dataSetPresent) {
-        return DimseCommand.base(commandField(), dataSetPresent)
-                .string(CommandTags.AFFECTED_SOP_CLASS_UID, affectedSopClassUid)
-                .us(CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, messageIdBeingRespondedTo)
-                .us(CommandTags.STATUS, status)
-                .string(CommandTags.ERROR_COMMENT, DimseCommand.errorComment(errorComment)).build();
+        return new ResponseFields(messageIdBeingRespondedTo, affectedSopClassUid, null, status, errorComment)
+                .encode(commandField(), dataSetPresent);
     }
 
     static CEchoRsp from(CommandSet cs) throws DimseFormatException {
-        return new CEchoRsp(DimseCommand.requireUs(cs, CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, "C-ECHO-RSP"),
-                cs.string(CommandTags.AFFECTED_SOP_CLASS_UID).orElse(null),
-                DimseCommand.requireUs(cs, CommandTags.STATUS, "C-ECHO-RSP"),
-                cs.string(CommandTags.ERROR_COMMENT).orElse(null));
+        ResponseFields f = ResponseFields.read(cs, "C-ECHO-RSP");
+        return new CEchoRsp(f.messageIdBeingRespondedTo(), f.affectedSopClassUid(), f.status(), f.errorComment());
     }
 }

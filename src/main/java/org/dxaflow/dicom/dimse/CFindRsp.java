@@ -10,17 +10,12 @@ public record CFindRsp(int messageIdBeingRespondedTo, String affectedSopClassUid
 
     @Override
     public CommandSet toCommandSet(boolean dataSetPresent) {
-        return DimseCommand.base(commandField(), dataSetPresent)
-                .string(CommandTags.AFFECTED_SOP_CLASS_UID, affectedSopClassUid)
-                .us(CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, messageIdBeingRespondedTo)
-                .us(CommandTags.STATUS, status)
-                .string(CommandTags.ERROR_COMMENT, DimseCommand.errorComment(errorComment)).build();
+        return new ResponseFields(messageIdBeingRespondedTo, affectedSopClassUid, null, status, errorComment)
+                .encode(commandField(), dataSetPresent);
     }
 
     static CFindRsp from(CommandSet cs) throws DimseFormatException {
-        return new CFindRsp(DimseCommand.requireUs(cs, CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, "C-FIND-RSP"),
-                cs.string(CommandTags.AFFECTED_SOP_CLASS_UID).orElse(null),
-                DimseCommand.requireUs(cs, CommandTags.STATUS, "C-FIND-RSP"),
-                cs.string(CommandTags.ERROR_COMMENT).orElse(null));
+        ResponseFields f = ResponseFields.read(cs, "C-FIND-RSP");
+        return new CFindRsp(f.messageIdBeingRespondedTo(), f.affectedSopClassUid(), f.status(), f.errorComment());
     }
 }

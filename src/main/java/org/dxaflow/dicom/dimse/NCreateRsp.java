@@ -10,19 +10,13 @@ public record NCreateRsp(int messageIdBeingRespondedTo, String affectedSopClassU
 
     @Override
     public CommandSet toCommandSet(boolean dataSetPresent) {
-        return DimseCommand.base(commandField(), dataSetPresent)
-                .string(CommandTags.AFFECTED_SOP_CLASS_UID, affectedSopClassUid)
-                .us(CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, messageIdBeingRespondedTo)
-                .us(CommandTags.STATUS, status)
-                .string(CommandTags.ERROR_COMMENT, DimseCommand.errorComment(errorComment))
-                .string(CommandTags.AFFECTED_SOP_INSTANCE_UID, affectedSopInstanceUid).build();
+        return new ResponseFields(messageIdBeingRespondedTo, affectedSopClassUid, affectedSopInstanceUid, status,
+                errorComment).encode(commandField(), dataSetPresent);
     }
 
     static NCreateRsp from(CommandSet cs) throws DimseFormatException {
-        return new NCreateRsp(DimseCommand.requireUs(cs, CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, "N-CREATE-RSP"),
-                cs.string(CommandTags.AFFECTED_SOP_CLASS_UID).orElse(null),
-                cs.string(CommandTags.AFFECTED_SOP_INSTANCE_UID).orElse(null),
-                DimseCommand.requireUs(cs, CommandTags.STATUS, "N-CREATE-RSP"),
-                cs.string(CommandTags.ERROR_COMMENT).orElse(null));
+        ResponseFields f = ResponseFields.read(cs, "N-CREATE-RSP");
+        return new NCreateRsp(f.messageIdBeingRespondedTo(), f.affectedSopClassUid(), f.affectedSopInstanceUid(),
+                f.status(), f.errorComment());
     }
 }
