@@ -48,13 +48,25 @@ public final class ScheduleStore {
 
     /** The order's schedule, created with its receipt time and target date the first time it is needed. */
     public OrderSchedule ensure(Connection c, Order order, Instant now) throws SQLException {
-        Optional<OrderSchedule> existing = find(c, order.id());
+        Optional<OrderSchedule> existing = locked(c, order.id());
         if (existing.isPresent()) {
             return existing.get();
         }
+        // Two first-timers racing both insert; the loser's transaction fails and its message is redelivered.
         Jdbc.update(c, "INSERT INTO order_schedule (order_id, referral_received_at, target_date, updated_at)"
                 + " VALUES (?,?,?,?)", order.id(), order.receivedAt(), policy.targetDate(order.receivedAt()), now);
-        return find(c, order.id()).orElseThrow();
+        return locked(c, order.id()).orElseThrow();
+    }
+
+    /**
+     * The row, locked until the transaction ends. The gate (which sets a default step unless an
+     * appointment is booked) and the RIS's appointments (which book a step) run on different queues
+     * at once; each must decide on what the other committed, or the gate's default would overwrite a
+     * booking it had not yet seen.
+     */
+    private Optional<OrderSchedule> locked(Connection c, long orderId) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT * FROM order_schedule WHERE order_id = ? FOR UPDATE", ScheduleStore::map,
+                orderId);
     }
 
     public void justified(Connection c, long orderId, Instant at, LocalDate earliestScanDate) throws SQLException {
