@@ -24,6 +24,10 @@ public final class Http {
         this.port = port;
     }
 
+    public int port() {
+        return port;
+    }
+
     public Reply get(String path) {
         try {
             HttpResponse<String> r = client.send(
