@@ -1,5 +1,6 @@
 package org.dxaflow.results;
 
+import static org.dxaflow.testing.Decimals.assertDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.dxaflow.dicom.testing.TestObjects;
 import org.dxaflow.testing.Await;
 import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
@@ -94,11 +95,6 @@ class ResultsIngestTest {
         throw new AssertionError("no " + site + " " + laterality + " in " + result);
     }
 
-    static void assertDecimal(String expected, JsonNode actual) {
-        assertTrue(actual != null && actual.isNumber() && new BigDecimal(expected).compareTo(actual.decimalValue()) == 0,
-                "expected " + expected + " but was " + actual);
-    }
-
     static boolean hasFlag(JsonNode result, String code, String site) {
         for (JsonNode f : result.get("densitometry").get("flags")) {
             if (f.get("code").asText().equals(code) && (site == null || site.equals(f.get("site").asText()))) {
@@ -124,8 +120,8 @@ class ResultsIngestTest {
     void loincCodedSrFromAGeScannerIsConvertedScoredAndClassified() throws Exception {
         // the shipped object is what dump2dcm makes of the shipped dump
         Path sample = Path.of("samples/dicom/loinc-sr.dcm");
-        assertEquals(ScannerTools.dataSetDump(scanner.object(Files.readString(Path.of("samples/dicom/loinc-sr.dump"),
-                StandardCharsets.ISO_8859_1), "loinc-check")), ScannerTools.dataSetDump(sample));
+        assertEquals(TestObjects.dataSetDump(scanner.object(Files.readString(Path.of("samples/dicom/loinc-sr.dump"),
+                StandardCharsets.ISO_8859_1), "loinc-check")), TestObjects.dataSetDump(sample));
         scanner.storescu(sample);
         JsonNode r = awaitResult("ACC500001", "COMPUTED");
         assertEquals("loinc-sr", r.get("source").get("mapping").asText());
