@@ -42,14 +42,14 @@ class RuleChangeRestartTest {
         ReferralCase followUp = ReferralCase.number(52);
 
         try (RunningEngine engine = setup.start()) {
-            engine.accept(followUp.toHl7("2.4", "T-1", "RULES-BEFORE"));
+            engine.hl7().accept(followUp.toHl7("2.4", "T-1", "RULES-BEFORE"));
             assertEquals("NEEDS_REVIEW", awaitDecision(engine.http(), "RULES-BEFORE").get("outcome").asText());
         }
 
         conf.replace("justification/rules.yaml", "  minYears: 2", "  minYears: 1")
                 .replace("justification/rules.yaml", "version: \"2025.06-2\"", "version: \"2025.06-3\"");
         try (RunningEngine engine = setup.start()) {
-            engine.accept(followUp.toHl7("2.4", "T-2", "RULES-AFTER"));
+            engine.hl7().accept(followUp.toHl7("2.4", "T-2", "RULES-AFTER"));
             JsonNode after = awaitDecision(engine.http(), "RULES-AFTER");
             assertEquals("JUSTIFIED", after.get("outcome").asText());
             assertEquals("2025.06-3", after.get("ruleSetVersion").asText());

@@ -38,10 +38,10 @@ class ResultReprocessTest {
         long resultId;
         try (RunningEngine engine = setup.start()) {
             Http http = engine.http();
-            engine.accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
+            engine.hl7().accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
             Await.until("order scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=ACC500006"),
                     a -> a.size() == 1 && a.get(0).get("status").asText().equals("SCHEDULED"));
-            engine.accept(oru);
+            engine.hl7().accept(oru);
             JsonNode unmappable = Await.until("unmappable result", Duration.ofSeconds(20),
                     () -> http.get("/api/results?status=UNMAPPABLE").json(), a -> a.size() == 1).get(0);
             assertTrue(unmappable.get("error").asText().contains("MSH-3 'NEWDXA' does not match"), unmappable.toString());

@@ -60,7 +60,7 @@ class PostgresEngineTest {
     void engineRunsOnPostgresWithTheSameMigrations() throws Exception {
         try (RunningEngine engine = onPostgres().start()) {
             Http http = engine.http();
-            try (MllpClient c = engine.mllp()) {
+            try (MllpClient c = engine.hl7().connect()) {
                 assertEquals("AA", Samples.field(c.send(Samples.hl7("03-omg-o19-v251-new-order.hl7")), "MSA", 1));
                 assertEquals("AA", Samples.field(c.send(Samples.hl7("06-omg-o19-v251-change.hl7")), "MSA", 1));
                 assertEquals("AE", Samples.field(c.send(Samples.hl7("invalid/missing-pid-3.hl7")), "MSA", 1));
@@ -77,7 +77,7 @@ class PostgresEngineTest {
             linked.forEach(m -> messageIds.add(m.get("messageId").asText()));
             assertEquals(2, messageIds.size(), linked.toString());
             // The justification gate, the status record and an appointment on PostgreSQL too.
-            engine.accept(SiuMessages.siu("S12", "2.5.1", "PG-S1", "ORD100003", "APPT-PG", "202612071030", "Booked"));
+            engine.hl7().accept(SiuMessages.siu("S12", "2.5.1", "PG-S1", "ORD100003", "APPT-PG", "202612071030", "Booked"));
             JsonNode booked = Await.until("justified and booked on PostgreSQL", Duration.ofSeconds(15),
                     () -> http.orders("placerOrderNumber=ORD100003").get(0),
                     o -> o.get("status").asText().equals("SCHEDULED")
@@ -116,7 +116,7 @@ class PostgresEngineTest {
     void exposureIncidentsAndResultHistoryRunOnPostgres() throws Exception {
         try (RunningEngine engine = onPostgres().start()) {
             Http http = engine.http();
-            try (MllpClient c = engine.mllp()) {
+            try (MllpClient c = engine.hl7().connect()) {
                 assertEquals("AA", Samples.field(c.send(Samples.hl7("results/orm-o01-v24-order-man.hl7")), "MSA", 1));
                 Await.until("held", Duration.ofSeconds(15), () -> http.orders("accessionNumber=ACC500002").get(0),
                         o -> o.get("status").asText().equals("AWAITING_JUSTIFICATION"));
@@ -135,7 +135,7 @@ class PostgresEngineTest {
 
             Await.until("unmatched on PostgreSQL", Duration.ofSeconds(15), () -> http.get("/api/results/unmatched").json(),
                     a -> a.size() == 1);
-            engine.accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
+            engine.hl7().accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
             JsonNode order = Await.until("matched again on PostgreSQL", Duration.ofSeconds(15),
                     () -> http.orders("accessionNumber=ACC500006").get(0), o -> o.get("status").asText().equals("COMPLETED"));
             JsonNode result = http.get("/api/orders/" + order.get("id").asText() + "/result").json();

@@ -28,13 +28,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </pre>
  *
  * The tests share it, so each uses its own order numbers. The {@code with}/{@code and} methods
- * describe the engine before it starts. Its ports are chosen when the extension is made, so the
- * clients ({@link #http()}, {@link #hl7Port()}, {@link #dicomAe()}) can be kept in fields; the
- * rest needs the running engine.
+ * describe the engine before it starts. Its ports are chosen when the extension is made, so its
+ * clients ({@link #http()}, the MLLP methods, {@link #dicomAe()}) can be kept in fields; the rest
+ * needs the running engine.
  */
 public final class EngineExtension implements BeforeAllCallback, AfterAllCallback {
 
-    private final int hl7Port;
+    private final Mllp hl7;
     private final int dicomPort;
     private final Http http;
     private final Map<String, String> env;
@@ -48,9 +48,9 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     private FakeRis ris;
     private RunningEngine running;
 
-    private EngineExtension(int hl7Port, int dicomPort, Http http, Map<String, String> env,
+    private EngineExtension(Mllp hl7, int dicomPort, Http http, Map<String, String> env,
                             Map<String, String> settings, UnaryOperator<ConfDir> conf, boolean withRis) {
-        this.hl7Port = hl7Port;
+        this.hl7 = hl7;
         this.dicomPort = dicomPort;
         this.http = http;
         this.env = Map.copyOf(env);
@@ -61,7 +61,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
 
     /** An engine on the shipped conf/ and mappings/. */
     public static EngineExtension shipped() {
-        return new EngineExtension(FreePort.find(), FreePort.find(), new Http(FreePort.find()), Map.of(), Map.of(),
+        return new EngineExtension(new Mllp(FreePort.find()), FreePort.find(), new Http(FreePort.find()), Map.of(), Map.of(),
                 null, false);
     }
 
@@ -72,17 +72,17 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
 
     /** And more environment variables. */
     public EngineExtension andEnv(Map<String, String> more) {
-        return new EngineExtension(hl7Port, dicomPort, http, merged(env, more), settings, conf, withRis);
+        return new EngineExtension(hl7, dicomPort, http, merged(env, more), settings, conf, withRis);
     }
 
     /** With settings by key over what conf says (e.g. dxaflow.worklist.station-aet). */
     public EngineExtension andSettings(Map<String, String> more) {
-        return new EngineExtension(hl7Port, dicomPort, http, env, merged(settings, more), conf, withRis);
+        return new EngineExtension(hl7, dicomPort, http, env, merged(settings, more), conf, withRis);
     }
 
     /** On a scratch copy of conf/ that {@code edit} changes before the engine reads it. */
     public EngineExtension andConf(UnaryOperator<ConfDir> edit) {
-        return new EngineExtension(hl7Port, dicomPort, http, env, settings, edit, withRis);
+        return new EngineExtension(hl7, dicomPort, http, env, settings, edit, withRis);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
      * outbox polled every 100 ms). It stops after the engine, so nothing is sent to a closed port.
      */
     public EngineExtension andRis() {
-        return new EngineExtension(hl7Port, dicomPort, http, env, settings, conf, true);
+        return new EngineExtension(hl7, dicomPort, http, env, settings, conf, true);
     }
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
@@ -106,7 +106,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
         }
         owner = context.getUniqueId();
         dir = Files.createTempDirectory("dxaflow-engine-");
-        EngineSetup setup = EngineSetup.in(dir.resolve("data"), hl7Port, http.port(), dicomPort);
+        EngineSetup setup = EngineSetup.in(dir.resolve("data"), hl7.port(), http.port(), dicomPort);
         if (withRis) {
             ris = new FakeRis();
             setup = setup.env(Map.of(
@@ -170,7 +170,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     }
 
     public int hl7Port() {
-        return hl7Port;
+        return hl7.port();
     }
 
     public Engine engine() {
@@ -203,28 +203,28 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
         return ris;
     }
 
-    /** @see RunningEngine#mllp() */
+    /** @see Mllp#connect() */
     public MllpClient mllp() throws IOException {
-        return running().mllp();
+        return hl7.connect();
     }
 
-    /** @see RunningEngine#mllp(int) */
+    /** @see Mllp#connect(int) */
     public MllpClient mllp(int timeoutMs) throws IOException {
-        return running().mllp(timeoutMs);
+        return hl7.connect(timeoutMs);
     }
 
-    /** @see RunningEngine#send */
+    /** @see Mllp#send */
     public String send(String message) throws IOException {
-        return running().send(message);
+        return hl7.send(message);
     }
 
-    /** @see RunningEngine#accept */
+    /** @see Mllp#accept */
     public String accept(String message) throws IOException {
-        return running().accept(message);
+        return hl7.accept(message);
     }
 
-    /** @see RunningEngine#acceptAll */
+    /** @see Mllp#acceptAll */
     public void acceptAll(List<String> messages) throws IOException {
-        running().acceptAll(messages);
+        hl7.acceptAll(messages);
     }
 }

@@ -1,35 +1,30 @@
 package org.dxaflow.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.dxaflow.app.Engine;
 import org.dxaflow.dicom.dimse.service.RemoteAe;
-import org.dxaflow.hl7.MllpClient;
 
 /**
  * A real engine (broker journal, H2 file, MLLP, HTTP and DICOM sockets) and the clients a test
- * talks to it with: MLLP as the RIS, REST as a user, DICOM as a scanner.
+ * talks to it with: HL7 over MLLP as the RIS, REST as a user, DICOM as a scanner.
  */
 public final class RunningEngine implements AutoCloseable {
 
     /** The AE title the shipped conf gives the engine. */
     private static final String AE_TITLE = "DXAFLOW";
 
-    private static final int MLLP_TIMEOUT_MS = 10_000;
-
     private final EngineSetup setup;
     private final Engine engine;
     private final Http http;
+    private final Mllp hl7;
 
     private RunningEngine(EngineSetup setup, Engine engine) {
         this.setup = setup;
         this.engine = engine;
         this.http = new Http(setup.httpPort());
+        this.hl7 = new Mllp(setup.hl7Port());
     }
 
     static RunningEngine start(EngineSetup setup) {
@@ -58,8 +53,9 @@ public final class RunningEngine implements AutoCloseable {
         return http;
     }
 
-    public int hl7Port() {
-        return setup.hl7Port();
+    /** The HL7 listener, as the RIS sends to it. */
+    public Mllp hl7() {
+        return hl7;
     }
 
     public int dicomPort() {
@@ -77,43 +73,6 @@ public final class RunningEngine implements AutoCloseable {
 
     public Path dataDir() {
         return setup.dataDir();
-    }
-
-    /** A new MLLP connection to the engine, for tests that send several messages or raw bytes on one. */
-    public MllpClient mllp() throws IOException {
-        return mllp(MLLP_TIMEOUT_MS);
-    }
-
-    /** As {@link #mllp()}, giving up reading after {@code timeoutMs} (for answers that should never come). */
-    public MllpClient mllp(int timeoutMs) throws IOException {
-        return new MllpClient("127.0.0.1", hl7Port(), timeoutMs);
-    }
-
-    /** Sends one message on its own connection, as the RIS does; returns the ACK, whatever it says. */
-    public String send(String message) throws IOException {
-        try (MllpClient c = mllp()) {
-            return c.send(message);
-        }
-    }
-
-    /** Sends one message and checks the engine accepted it (MSA-1 AA); returns the ACK. */
-    public String accept(String message) throws IOException {
-        String ack = send(message);
-        assertAccepted(ack);
-        return ack;
-    }
-
-    /** Sends the messages in order on one connection, each of which must be accepted. */
-    public void acceptAll(List<String> messages) throws IOException {
-        try (MllpClient c = mllp()) {
-            for (String message : messages) {
-                assertAccepted(c.send(message));
-            }
-        }
-    }
-
-    private static void assertAccepted(String ack) {
-        assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
     }
 
     @Override
