@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -37,8 +36,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     private final Mllp hl7;
     private final int dicomPort;
     private final Http http;
-    private final Map<String, String> env;
-    private final Map<String, String> settings;
+    private final UnaryOperator<EngineSetup> setup;
     private final UnaryOperator<ConfDir> conf;
     private final boolean withRis;
 
@@ -48,21 +46,20 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     private FakeRis ris;
     private RunningEngine running;
 
-    private EngineExtension(Mllp hl7, int dicomPort, Http http, Map<String, String> env,
-                            Map<String, String> settings, UnaryOperator<ConfDir> conf, boolean withRis) {
+    private EngineExtension(Mllp hl7, int dicomPort, Http http, UnaryOperator<EngineSetup> setup,
+                            UnaryOperator<ConfDir> conf, boolean withRis) {
         this.hl7 = hl7;
         this.dicomPort = dicomPort;
         this.http = http;
-        this.env = Map.copyOf(env);
-        this.settings = Map.copyOf(settings);
+        this.setup = setup;
         this.conf = conf;
         this.withRis = withRis;
     }
 
     /** An engine on the shipped conf/ and mappings/. */
     public static EngineExtension shipped() {
-        return new EngineExtension(new Mllp(FreePort.find()), FreePort.find(), new Http(FreePort.find()), Map.of(), Map.of(),
-                null, false);
+        return new EngineExtension(new Mllp(FreePort.find()), FreePort.find(), new Http(FreePort.find()),
+                UnaryOperator.identity(), null, false);
     }
 
     /** With more environment variables, e.g. the MLLP listener's limits. */
@@ -72,17 +69,21 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
 
     /** And more environment variables. */
     public EngineExtension andEnv(Map<String, String> more) {
-        return new EngineExtension(hl7, dicomPort, http, merged(env, more), settings, conf, withRis);
+        return andSetup(s -> s.env(more));
     }
 
     /** With settings by key over what conf says (e.g. dxaflow.worklist.station-aet). */
     public EngineExtension andSettings(Map<String, String> more) {
-        return new EngineExtension(hl7, dicomPort, http, env, merged(settings, more), conf, withRis);
+        return andSetup(s -> s.settings(more));
+    }
+
+    private EngineExtension andSetup(UnaryOperator<EngineSetup> step) {
+        return new EngineExtension(hl7, dicomPort, http, s -> step.apply(setup.apply(s)), conf, withRis);
     }
 
     /** On a scratch copy of conf/ that {@code edit} changes before the engine reads it. */
     public EngineExtension andConf(UnaryOperator<ConfDir> edit) {
-        return new EngineExtension(hl7, dicomPort, http, env, settings, edit, withRis);
+        return new EngineExtension(hl7, dicomPort, http, setup, edit, withRis);
     }
 
     /**
@@ -90,13 +91,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
      * outbox polled every 100 ms). It stops after the engine, so nothing is sent to a closed port.
      */
     public EngineExtension andRis() {
-        return new EngineExtension(hl7, dicomPort, http, env, settings, conf, true);
-    }
-
-    private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
-        Map<String, String> all = new HashMap<>(a);
-        all.putAll(b);
-        return all;
+        return new EngineExtension(hl7, dicomPort, http, setup, conf, true);
     }
 
     @Override
@@ -106,20 +101,21 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
         }
         owner = context.getUniqueId();
         dir = Files.createTempDirectory("dxaflow-engine-");
-        EngineSetup setup = EngineSetup.in(dir.resolve("data"), hl7.port(), http.port(), dicomPort);
+        EngineSetup wanted = EngineSetup.in(dir.resolve("data"), hl7.port(), http.port(), dicomPort);
         if (withRis) {
             ris = new FakeRis();
-            setup = setup.env(Map.of(
+            wanted = wanted.env(Map.of(
                     "DXAFLOW_RIS_HOST", "127.0.0.1",
                     "DXAFLOW_RIS_PORT", Integer.toString(ris.port()),
                     "DXAFLOW_RIS_APPLICATION", "CRIS",
                     "DXAFLOW_RIS_OUTBOX_POLL_MS", "100"));
         }
-        setup = setup.env(env).settings(settings);
+        // the test's own environment after the RIS's, so it may change those too
+        wanted = setup.apply(wanted);
         if (conf != null) {
-            setup = setup.conf(conf.apply(ConfDir.copyOfShipped(dir.resolve("conf"))));
+            wanted = wanted.conf(conf.apply(ConfDir.copyOfShipped(dir.resolve("conf"))));
         }
-        running = setup.start();
+        running = wanted.start();
     }
 
     @Override
