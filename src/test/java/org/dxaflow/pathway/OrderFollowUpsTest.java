@@ -51,7 +51,8 @@ class OrderFollowUpsTest {
 
     static void siu(String trigger, String placer, String appointmentId, String start, String fillerStatus)
             throws IOException {
-        engine.accept(SiuMessages.siu(trigger, "2.5.1", "FS-" + (++control), placer, appointmentId, start, fillerStatus));
+        engine.accept(SiuMessages.siu(trigger, "2.5.1", "FS-" + (++control), placer, appointmentId, start,
+                fillerStatus));
     }
 
     static int worklistItems(String accession) throws Exception {

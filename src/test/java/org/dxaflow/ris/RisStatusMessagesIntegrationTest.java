@@ -58,8 +58,8 @@ class RisStatusMessagesIntegrationTest {
     }
 
     static List<FakeRis.Received> accepted(String placer, String orderStatus) {
-        return ris().awaitAccepted(r -> r.field("ORC", 2).equals(placer + "^CRIS") && r.field("ORC", 5).equals(orderStatus),
-                Duration.ofSeconds(20));
+        return ris().awaitAccepted(r -> r.field("ORC", 2).equals(placer + "^CRIS")
+                && r.field("ORC", 5).equals(orderStatus), Duration.ofSeconds(20));
     }
 
     @Test

@@ -77,7 +77,8 @@ class PostgresEngineTest {
             linked.forEach(m -> messageIds.add(m.get("messageId").asText()));
             assertEquals(2, messageIds.size(), linked.toString());
             // The justification gate, the status record and an appointment on PostgreSQL too.
-            engine.hl7().accept(SiuMessages.siu("S12", "2.5.1", "PG-S1", "ORD100003", "APPT-PG", "202612071030", "Booked"));
+            engine.hl7().accept(SiuMessages.siu("S12", "2.5.1", "PG-S1", "ORD100003",
+                    "APPT-PG", "202612071030", "Booked"));
             JsonNode booked = Await.until("justified and booked on PostgreSQL", Duration.ofSeconds(15),
                     () -> http.orders("placerOrderNumber=ORD100003").get(0),
                     o -> o.get("status").asText().equals("SCHEDULED")

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs the real DCMTK command-line tools, our reference implementation in tests. A missing tool
@@ -65,9 +64,10 @@ public final class Dcmtk {
     }
 
     public static Path binary(String name) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : Stream.concat(Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin", "/usr/local/bin"))
-                .filter(d -> !d.isEmpty()).toList()) {
+        // PATH first; then where the dcmtk package puts them, for a test run with a bare PATH
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        dirs.addAll(List.of("/usr/bin", "/usr/local/bin"));
+        for (String dir : dirs) {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) {
                 return p;
