@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
 import org.dxaflow.testing.FreePort;
 import org.dxaflow.testing.Http;
+import org.dxaflow.testing.Mllp;
 import org.dxaflow.testing.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,9 +69,7 @@ class EngineProcessTest {
         Http http = new Http(httpPort);
         awaitHealthy(http);
         assertEquals("UP", http.get("/api/health").json().get("status").asText());
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(Samples.hl7("03-omg-o19-v251-new-order.hl7")), "MSA", 1));
-        }
+        new Mllp(hl7Port).accept(Samples.hl7("03-omg-o19-v251-new-order.hl7"));
         assertTrue(Files.isDirectory(dataDir.resolve("broker").resolve("journal")), "journal in the data dir");
         assertTrue(Files.exists(dataDir.resolve("db").resolve("dxaflow.mv.db")), "database in the data dir");
         String log;
@@ -91,9 +90,7 @@ class EngineProcessTest {
         awaitHealthy(http);
 
         String order = Samples.hl7("01-orm-o01-v23-new-order.hl7");
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(order), "MSA", 1));
-        }
+        new Mllp(hl7Port).accept(order);
         // No waiting: the process dies the moment the ACK is in our hands.
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -105,9 +102,7 @@ class EngineProcessTest {
         assertEquals(1, orders.size());
 
         // The RIS never saw... or did see our ACK: either way, a resend is AA and changes nothing.
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(order), "MSA", 1));
-        }
+        new Mllp(hl7Port).accept(order);
         Await.until("resend recorded as duplicate", Duration.ofSeconds(30),
                 () -> http.get("/api/messages?status=DUPLICATE").json(), list -> list.size() == 1);
         assertEquals(1, http.orders("placerOrderNumber=ORD100001").size());
@@ -121,12 +116,9 @@ class EngineProcessTest {
         process = start(hl7Port, httpPort);
         Http http = new Http(httpPort);
         awaitHealthy(http);
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            for (String s : new String[] {"01-orm-o01-v23-new-order.hl7", "02-orm-o01-v24-new-order-male.hl7",
-                    "03-omg-o19-v251-new-order.hl7", "04-omg-o19-v25-new-order.hl7"}) {
-                assertEquals("AA", Samples.field(c.send(Samples.hl7(s)), "MSA", 1));
-            }
-        }
+        new Mllp(hl7Port).acceptAll(List.of(Samples.hl7("01-orm-o01-v23-new-order.hl7"),
+                Samples.hl7("02-orm-o01-v24-new-order-male.hl7"), Samples.hl7("03-omg-o19-v251-new-order.hl7"),
+                Samples.hl7("04-omg-o19-v25-new-order.hl7")));
         process.destroy(); // SIGTERM
         assertTrue(process.waitFor(45, TimeUnit.SECONDS), "engine stopped within its shutdown timeout");
 

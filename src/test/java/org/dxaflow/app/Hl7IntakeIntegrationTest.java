@@ -13,14 +13,11 @@ import java.time.Duration;
 import java.util.Random;
 import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The intake route end to end over real sockets: MLLP in, embedded Artemis journal, H2 file
@@ -31,30 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Hl7IntakeIntegrationTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(dataDir, hl7Port, httpPort));
-        http = new Http(httpPort);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final int hl7Port = engine.hl7Port();
+    static final Http http = engine.http();
 
     static String send(String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            return c.send(message);
-        }
+        return engine.send(message);
     }
 
     static String msa(String ack, int field) {
@@ -172,7 +152,7 @@ class Hl7IntakeIntegrationTest {
         for (int i = 0; i < 20; i++) {
             byte[] junk = new byte[1 + random.nextInt(4096)];
             random.nextBytes(junk);
-            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 2_000)) {
+            try (MllpClient c = engine.mllp(2_000)) {
                 if (i % 2 == 0) {
                     c.writeUnframed(junk);
                 } else {
@@ -184,7 +164,7 @@ class Hl7IntakeIntegrationTest {
                 // the listener may reset the connection under us; that is its right
             }
         }
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 2_000)) {
+        try (MllpClient c = engine.mllp(2_000)) {
             c.sendRaw("not an hl7 message".getBytes(StandardCharsets.US_ASCII));
             assertThrows(IOException.class, c::readFrame, "no MSH: connection closed, no ACK");
         }
@@ -309,11 +289,11 @@ class Hl7IntakeIntegrationTest {
             assertEquals("AA", msa(send(marked), 1));
             awaitOrder("T-PHI", "SCHEDULED");
             assertEquals("AE", msa(send(Samples.withControlId(marked, "T-PHI2").replace("9990000018", "9990000019")), 1));
-            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 2_000)) {
+            try (MllpClient c = engine.mllp(2_000)) {
                 c.sendRaw(("GARBAGE" + marked).getBytes(StandardCharsets.ISO_8859_1));
                 assertThrows(IOException.class, c::readFrame);
             }
-            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 2_000)) {
+            try (MllpClient c = engine.mllp(2_000)) {
                 c.writeUnframed(marked.getBytes(StandardCharsets.ISO_8859_1));
             }
             assertEquals("AA", msa(send(sample("02-orm-o01-v24-new-order-male.hl7", "T-PHI-AFTER", "T-PHI3")), 1));
@@ -332,7 +312,7 @@ class Hl7IntakeIntegrationTest {
 
     @Test
     void sendHl7PrintsEachAckAndItsExitCodeSaysWhetherAllWereAccepted() throws IOException {
-        Path good = dataDir.resolve("send-hl7-good.hl7");
+        Path good = engine.dataDir().resolve("send-hl7-good.hl7");
         java.nio.file.Files.writeString(good, sample("04-omg-o19-v25-new-order.hl7", "T-CLI", "T-CLI1"),
                 StandardCharsets.ISO_8859_1);
         java.io.StringWriter out = new java.io.StringWriter();

@@ -12,21 +12,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The MLLP listener's resource limits, over real sockets: a message larger than
@@ -39,28 +35,12 @@ class Hl7ListenerLimitsTest {
 
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
-    @TempDir
-    static Path dataDir;
-
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(dataDir, hl7Port, httpPort, Map.of(
-                "DXAFLOW_HL7_MAX_MESSAGE_BYTES", Integer.toString(MAX_MESSAGE_BYTES),
-                "DXAFLOW_HL7_IDLE_TIMEOUT_SECONDS", "6",
-                "DXAFLOW_HL7_MAX_CONNECTIONS_PER_ADDRESS", "3")));
-        http = new Http(httpPort);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.withEnv(Map.of(
+            "DXAFLOW_HL7_MAX_MESSAGE_BYTES", Integer.toString(MAX_MESSAGE_BYTES),
+            "DXAFLOW_HL7_IDLE_TIMEOUT_SECONDS", "6",
+            "DXAFLOW_HL7_MAX_CONNECTIONS_PER_ADDRESS", "3"));
+    static final Http http = engine.http();
 
     static String order(String placer, String controlId) {
         String original = Samples.field(Samples.hl7("01-orm-o01-v23-new-order.hl7"), "ORC", 2).split("\\^")[0];
@@ -71,7 +51,7 @@ class Hl7ListenerLimitsTest {
     static Socket connectFrom(String localAddress) throws IOException {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-        s.connect(new InetSocketAddress("127.0.0.1", hl7Port), 5000);
+        s.connect(new InetSocketAddress("127.0.0.1", engine.hl7Port()), 5000);
         s.setSoTimeout(10_000);
         return s;
     }
@@ -122,9 +102,7 @@ class Hl7ListenerLimitsTest {
         assertTrue(written < body.length, "the listener read all " + written + " bytes of an oversized message");
 
         // the next message on a new connection is taken as usual, and the oversized one is nowhere
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(order("LIM-SMALL", "LIM-C2")), "MSA", 1));
-        }
+        engine.accept(order("LIM-SMALL", "LIM-C2"));
         Await.until("small order listed", Duration.ofSeconds(15), () -> http.orders("placerOrderNumber=LIM-SMALL"),
                 a -> a.size() == 1);
         assertTrue(http.orders("placerOrderNumber=LIM-BIG").isEmpty());
@@ -147,9 +125,7 @@ class Hl7ListenerLimitsTest {
         while (m.length() < MAX_MESSAGE_BYTES - 2000) {
             m.append("NTE|1||").append("Y".repeat(500)).append('\r');
         }
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(m.toString()), "MSA", 1));
-        }
+        engine.accept(m.toString());
     }
 
     @Test

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.dxaflow.app.Engine;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.dimse.Status;
@@ -21,17 +18,13 @@ import org.dxaflow.dicom.dimse.service.WorklistScu;
 import org.dxaflow.dicom.modality.MppsAttributes;
 import org.dxaflow.dicom.modality.WorklistQuery;
 import org.dxaflow.dicom.net.RequestorConfig;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * IRMER: a patient exposed for an order no justification covered (a result, or MPPS IN PROGRESS,
@@ -45,34 +38,10 @@ class ExposureWithoutJustificationTest {
     private static final String BELL = """
             "practitioner": {"id": "PRAC-0002", "name": "Dr Ruth Bell", "role": "Consultant radiologist"}""";
 
-    @TempDir
-    static Path temp;
-
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
-    static RemoteAe engineAe;
-
-    @BeforeAll
-    static void start() {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(temp, hl7Port, httpPort));
-        http = new Http(httpPort);
-        engineAe = new RemoteAe("127.0.0.1", engine.dicomPort(), "DXAFLOW");
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
-    static void send(String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            String ack = c.send(message);
-            assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
-        }
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
+    static final RemoteAe engineAe = engine.dicomAe();
 
     static JsonNode awaitOrder(String accession, String status) {
         return Await.until(accession + " " + status, Duration.ofSeconds(20),
@@ -108,13 +77,13 @@ class ExposureWithoutJustificationTest {
 
     @Test
     void aResultForAHeldOrderIsAnIncidentAndJustifyingItLaterNeverPutsItOnTheWorklist() throws Exception {
-        send(Samples.hl7("results/orm-o01-v24-order-man.hl7"));
+        engine.accept(Samples.hl7("results/orm-o01-v24-order-man.hl7"));
         JsonNode held = awaitOrder("ACC500002", "AWAITING_JUSTIFICATION");
         long orderId = held.get("id").asLong();
         assertTrue(held.get("justification").get("reasons").toString().contains("Steroid route not stated"),
                 held.toString());
 
-        send(Samples.hl7("results/oru-r01-v251-example.hl7"));
+        engine.accept(Samples.hl7("results/oru-r01-v251-example.hl7"));
         JsonNode result = awaitResult(orderId);
 
         // stored and computed, but flagged and held for the reporter, with the decision state
@@ -166,7 +135,7 @@ class ExposureWithoutJustificationTest {
 
     @Test
     void mppsInProgressForAHeldOrderIsAnIncidentAndTheLaterJustificationLeavesItInProgress() throws Exception {
-        send(ReferralCase.number(32).toHl7("2.5.1", "EX-MPPS", "EX-MPPS-1"));
+        engine.accept(ReferralCase.number(32).toHl7("2.5.1", "EX-MPPS", "EX-MPPS-1"));
         JsonNode held = Await.until("EX-MPPS-1 held", Duration.ofSeconds(20),
                 () -> http.orders("placerOrderNumber=EX-MPPS-1").get(0),
                 o -> o.get("status").asText().equals("AWAITING_JUSTIFICATION"));
@@ -200,10 +169,10 @@ class ExposureWithoutJustificationTest {
 
     @Test
     void aResultForAJustifiedOrderIsNoIncident() throws Exception {
-        send(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
+        engine.accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
         long orderId = awaitOrder("ACC500006", "SCHEDULED").get("id").asLong();
 
-        send(Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7"));
+        engine.accept(Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7"));
         JsonNode result = awaitResult(orderId);
 
         assertTrue(result.get("exposure").isNull(), result.toString());

@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.orderbook.MessageApplier;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
-import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The queues deliver at least once, so both steps must be safe to repeat: a message the queue
@@ -28,33 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JustificationOnceTest {
 
-    @TempDir
-    static Path temp;
-
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(temp, hl7Port, httpPort));
-        http = new Http(httpPort);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
-    private static <T> T bean(String name, Class<T> type) {
-        return engine.camelContext().getRegistry().lookupByNameAndType(name, type);
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
 
     @Test
     void aRedeliveredMessageHandsItsNewOrderOnAgain() {
-        MessageApplier processor = bean("messageApplier", MessageApplier.class);
+        MessageApplier processor = engine.bean("messageApplier", MessageApplier.class);
         String message = ReferralCase.number(39).toHl7("2.4", "ONCE-1", "ONCE-A");
 
         MessageApplier.Outcome first = processor.process(message, "intake-once-a", System.currentTimeMillis());
@@ -68,15 +41,12 @@ class JustificationOnceTest {
 
     @Test
     void anOrderIsDecidedOnceHoweverOftenTheGateIsAsked() throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(ReferralCase.number(32).toHl7("2.4", "ONCE-2", "ONCE-B")),
-                    "MSA", 1));
-        }
+        engine.accept(ReferralCase.number(32).toHl7("2.4", "ONCE-2", "ONCE-B"));
         JsonNode order = Await.until("ONCE-B held", Duration.ofSeconds(20),
                 () -> http.orders("placerOrderNumber=ONCE-B").get(0),
                 o -> o.get("status").asText().equals("AWAITING_JUSTIFICATION"));
 
-        String again = bean("autoJustification", AutoJustification.class).evaluate(order.get("id").asText());
+        String again = engine.bean("autoJustification", AutoJustification.class).evaluate(order.get("id").asText());
 
         assertEquals("ALREADY_DECIDED", again);
         JsonNode detail = http.get("/api/orders/" + order.get("id").asText()).json();

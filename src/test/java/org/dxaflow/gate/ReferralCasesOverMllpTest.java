@@ -6,26 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
 import org.dxaflow.testing.ConfDir;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
-import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,33 +37,19 @@ class ReferralCasesOverMllpTest {
             "NEEDS_REVIEW", "AWAITING_JUSTIFICATION",
             "RETURNED", "RETURNED");
 
-    @TempDir
-    static Path temp;
-
-    static Engine engine;
-    static Http http;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped().andConf(ConfDir::withCaseReferrers);
+    static final Http http = engine.http();
     static final List<ReferralCase> CASES = ReferralCase.all();
 
     @BeforeAll
     static void sendEveryCase() throws IOException {
-        ConfDir conf = ConfDir.copyOfShipped(temp.resolve("conf")).withCaseReferrers();
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(temp.resolve("data"), hl7Port, httpPort,
-                Map.of("DXAFLOW_CONF_DIR", conf.path().toString())));
-        http = new Http(httpPort);
-        try (MllpClient ris = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            for (int i = 0; i < CASES.size(); i++) {
-                ReferralCase c = CASES.get(i);
-                String ack = ris.send(c.toHl7(c.version(i), "RC" + i));
-                assertEquals("AA", Samples.field(ack, "MSA", 1), c.id() + ": " + ack);
-            }
+        List<String> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < CASES.size(); i++) {
+            ReferralCase c = CASES.get(i);
+            messages.add(c.toHl7(c.version(i), "RC" + i));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
+        engine.acceptAll(messages);
     }
 
     static Stream<ReferralCase> cases() {

@@ -14,17 +14,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.dxaflow.app.DxaflowConfig;
 import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
 import org.dxaflow.testing.ConfDir;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineSetup;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
-import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
+import org.dxaflow.testing.RunningEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,35 +37,25 @@ class RuleChangeRestartTest {
     @Test
     void aFollowUpIntervalChangedInRulesYamlChangesTheOutcomeAfterRestart() throws IOException {
         ConfDir conf = ConfDir.copyOfShipped(temp.resolve("conf"));
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        DxaflowConfig config = TestEngines.config(temp.resolve("data"), hl7Port, httpPort,
-                Map.of("DXAFLOW_CONF_DIR", conf.path().toString()));
-        Http http = new Http(httpPort);
+        EngineSetup setup = EngineSetup.in(temp.resolve("data")).conf(conf);
         // case 52: follow-up 23 months after the previous scan; the shipped interval is 2 years
         ReferralCase followUp = ReferralCase.number(52);
 
-        Engine engine = TestEngines.start(config);
-        try {
-            send(hl7Port, followUp.toHl7("2.4", "T-1", "RULES-BEFORE"));
-            assertEquals("NEEDS_REVIEW", awaitDecision(http, "RULES-BEFORE").get("outcome").asText());
-        } finally {
-            engine.close();
+        try (RunningEngine engine = setup.start()) {
+            engine.hl7().accept(followUp.toHl7("2.4", "T-1", "RULES-BEFORE"));
+            assertEquals("NEEDS_REVIEW", awaitDecision(engine.http(), "RULES-BEFORE").get("outcome").asText());
         }
 
         conf.replace("justification/rules.yaml", "  minYears: 2", "  minYears: 1")
                 .replace("justification/rules.yaml", "version: \"2025.06-2\"", "version: \"2025.06-3\"");
-        engine = TestEngines.start(config);
-        try {
-            send(hl7Port, followUp.toHl7("2.4", "T-2", "RULES-AFTER"));
-            JsonNode after = awaitDecision(http, "RULES-AFTER");
+        try (RunningEngine engine = setup.start()) {
+            engine.hl7().accept(followUp.toHl7("2.4", "T-2", "RULES-AFTER"));
+            JsonNode after = awaitDecision(engine.http(), "RULES-AFTER");
             assertEquals("JUSTIFIED", after.get("outcome").asText());
             assertEquals("2025.06-3", after.get("ruleSetVersion").asText());
-            JsonNode before = awaitDecision(http, "RULES-BEFORE");
+            JsonNode before = awaitDecision(engine.http(), "RULES-BEFORE");
             assertEquals("NEEDS_REVIEW", before.get("outcome").asText(), "a stored decision never changes");
             assertEquals("2025.06-2", before.get("ruleSetVersion").asText());
-        } finally {
-            engine.close();
         }
     }
 
@@ -77,9 +63,8 @@ class RuleChangeRestartTest {
     void aBrokenRuleFileStopsTheEngineWithFileAndLine() {
         ConfDir conf = ConfDir.copyOfShipped(temp.resolve("conf"))
                 .replace("justification/rules.yaml", "  minYears: 2", "  minYears: two");
-        int hl7Port = FreePort.find();
-        Engine engine = new Engine(TestEngines.config(temp.resolve("data"), hl7Port, FreePort.find(),
-                Map.of("DXAFLOW_CONF_DIR", conf.path().toString())), Clock.systemUTC());
+        EngineSetup setup = EngineSetup.in(temp.resolve("data")).conf(conf);
+        Engine engine = new Engine(setup.config(), Clock.systemUTC());
 
         IllegalStateException e = assertThrows(IllegalStateException.class, engine::start);
 
@@ -89,7 +74,7 @@ class RuleChangeRestartTest {
         assertTrue(e.getMessage().contains("followup.minYears: expected a whole number"), e.getMessage());
         assertThrows(IOException.class, () -> {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", hl7Port), 500);
+                s.connect(new InetSocketAddress("127.0.0.1", setup.hl7Port()), 500);
             }
         }, "no HL7 listener");
         engine.close();
@@ -99,20 +84,13 @@ class RuleChangeRestartTest {
     void aBrokenAppointmentsFileStopsTheEngineToo() {
         ConfDir conf = ConfDir.copyOfShipped(temp.resolve("conf"))
                 .replace("appointments.yaml", "targetWeeksFromReferral: 6", "targetWeeksFromReferal: 6");
-        Engine engine = new Engine(TestEngines.config(temp.resolve("data"), FreePort.find(), FreePort.find(),
-                Map.of("DXAFLOW_CONF_DIR", conf.path().toString())), Clock.systemUTC());
+        Engine engine = new Engine(EngineSetup.in(temp.resolve("data")).conf(conf).config(), Clock.systemUTC());
 
         IllegalStateException e = assertThrows(IllegalStateException.class, engine::start);
 
         assertTrue(e.getMessage().contains("unknown key 'targetWeeksFromReferal'"), e.getMessage());
         assertTrue(e.getMessage().contains("missing required key 'targetWeeksFromReferral'"), e.getMessage());
         engine.close();
-    }
-
-    private static void send(int port, String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(message), "MSA", 1));
-        }
     }
 
     private static JsonNode awaitDecision(Http http, String placer) {

@@ -5,25 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
 import org.dxaflow.testing.Samples;
+import org.dxaflow.testing.ShippedCalendar;
 import org.dxaflow.testing.SiuMessages;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Appointments from the RIS (SIU^S12 book, S13 move, S14 change, S15 cancel, S26 did not attend)
@@ -34,38 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppointmentsIntegrationTest {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final ZoneId LONDON = ShippedCalendar.ZONE;
 
-    @TempDir
-    static Path temp;
-
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
     static int control;
 
-    @BeforeAll
-    static void start() {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(temp, hl7Port, httpPort));
-        http = new Http(httpPort);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
-    static String send(String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            return c.send(message);
-        }
-    }
-
     static JsonNode order(int caseNumber, String placer, String status) throws IOException {
-        assertEquals("AA", Samples.field(send(ReferralCase.number(caseNumber).toHl7("2.5.1", "A-" + placer, placer)),
-                "MSA", 1));
+        engine.accept(ReferralCase.number(caseNumber).toHl7("2.5.1", "A-" + placer, placer));
         return awaitOrder(placer, o -> o.get("status").asText().equals(status));
     }
 
@@ -75,8 +46,7 @@ class AppointmentsIntegrationTest {
 
     static void siu(String trigger, String version, String placer, String appointmentId, String start, String status)
             throws IOException {
-        String ack = send(SiuMessages.siu(trigger, version, "S-" + (++control), placer, appointmentId, start, status));
-        assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
+        engine.accept(SiuMessages.siu(trigger, version, "S-" + (++control), placer, appointmentId, start, status));
     }
 
     static String step(JsonNode order) {
@@ -84,20 +54,12 @@ class AppointmentsIntegrationTest {
         return s.isNull() ? "none" : s.get("date").asText() + " " + s.get("time").asText() + " " + s.get("source").asText();
     }
 
-    static LocalDate nextWorkingDay() {
-        LocalDate d = LocalDate.now(LONDON).plusDays(1);
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
-    }
-
     @Test
     void withoutAnAppointmentTheStepIsTheNextWorkingDayAndTheTargetSixWeeksAfterReceipt() throws IOException {
         JsonNode o = order(39, "AP-DEFAULT", "SCHEDULED");
 
         JsonNode p = o.get("pathway");
-        assertEquals(nextWorkingDay() + " null NEXT_WORKING_DAY", step(o));
+        assertEquals(ShippedCalendar.nextWorkingDay() + " null NEXT_WORKING_DAY", step(o));
         assertEquals(LocalDate.now(LONDON).plusWeeks(6).toString(), p.get("targetDate").asText());
         assertTrue(!p.get("referralReceivedAt").isNull() && !p.get("justifiedAt").isNull(), p.toString());
         assertTrue(p.get("appointment").isNull());
@@ -110,14 +72,14 @@ class AppointmentsIntegrationTest {
                 .replaceFirst("\r(OBR\\|)", "\rTQ1|1||||||" + future + "1015\r$1");
         String pastDate = ReferralCase.number(39).toHl7("2.4", "A-REQ2", "AP-REQ2")
                 .replace("ORC|NW|AP-REQ2^CRIS|||||", "ORC|NW|AP-REQ2^CRIS|||||^^^20240101");
-        assertEquals("AA", Samples.field(send(withDate), "MSA", 1));
-        assertEquals("AA", Samples.field(send(pastDate), "MSA", 1));
+        engine.accept(withDate);
+        engine.accept(pastDate);
 
         JsonNode requested = awaitOrder("AP-REQ1", o -> o.get("status").asText().equals("SCHEDULED"));
         JsonNode past = awaitOrder("AP-REQ2", o -> o.get("status").asText().equals("SCHEDULED"));
 
         assertEquals(LocalDate.now(LONDON).plusDays(20) + " 10:15:00 REQUESTED_DATE", step(requested));
-        assertEquals(nextWorkingDay() + " null NEXT_WORKING_DAY", step(past));
+        assertEquals(ShippedCalendar.nextWorkingDay() + " null NEXT_WORKING_DAY", step(past));
     }
 
     @Test
@@ -184,11 +146,11 @@ class AppointmentsIntegrationTest {
                         && list.toString().contains("AP-RET is RETURNED"));
         assertTrue(errors.toString().contains("No order with placer order number AP-NOSUCH for SIU^S12"), errors.toString());
 
-        String noOrder = send(SiuMessages.siu("S12", "2.5.1", "S-X1", "", "APPT-X", "202612071030", "Booked")
+        String noOrder = engine.send(SiuMessages.siu("S12", "2.5.1", "S-X1", "", "APPT-X", "202612071030", "Booked")
                 .replace("|^CRIS", "|"));
         assertEquals("AE", Samples.field(noOrder, "MSA", 1), noOrder);
         assertEquals("SCH^1^26", Samples.field(noOrder, "ERR", 2));
-        String noStart = send(SiuMessages.siu("S12", "2.5.1", "S-X2", "AP-RET", "APPT-X", "", "Booked"));
+        String noStart = engine.send(SiuMessages.siu("S12", "2.5.1", "S-X2", "AP-RET", "APPT-X", "", "Booked"));
         assertEquals("AE", Samples.field(noStart, "MSA", 1), noStart);
         assertEquals("AIS^1^4", Samples.field(noStart, "ERR", 2));
     }
@@ -197,7 +159,7 @@ class AppointmentsIntegrationTest {
     void aCancelFromTheRisTakesAScheduledOrderOffTheWorklist() throws IOException {
         order(39, "AP-CA", "SCHEDULED");
 
-        send(ReferralCase.number(39).toHl7("2.5.1", "A-CA2", "AP-CA").replace("ORC|NW|", "ORC|CA|"));
+        engine.send(ReferralCase.number(39).toHl7("2.5.1", "A-CA2", "AP-CA").replace("ORC|NW|", "ORC|CA|"));
 
         JsonNode o = awaitOrder("AP-CA", x -> x.get("status").asText().equals("CANCELLED"));
         JsonNode history = http.get("/api/orders/" + o.get("id").asText()).json().get("statusHistory");

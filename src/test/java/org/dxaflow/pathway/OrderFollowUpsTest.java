@@ -5,28 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.dxaflow.app.Engine;
 import org.dxaflow.dicom.dimse.service.RemoteAe;
 import org.dxaflow.dicom.dimse.service.WorklistScu;
 import org.dxaflow.dicom.modality.WorklistQuery;
 import org.dxaflow.dicom.net.RequestorConfig;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.FakeRis;
-import org.dxaflow.testing.FreePort;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
-import org.dxaflow.testing.Samples;
 import org.dxaflow.testing.SiuMessages;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the RIS and a practitioner do to an order after the gate has decided it: an order change
@@ -41,46 +33,14 @@ class OrderFollowUpsTest {
     private static final String BELL = """
             "practitioner": {"id": "PRAC-0002", "name": "Dr Ruth Bell", "role": "Consultant radiologist"}""";
 
-    @TempDir
-    static Path temp;
-
-    static FakeRis ris;
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
-    static RemoteAe engineAe;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped().andRis();
+    static final Http http = engine.http();
+    static final RemoteAe engineAe = engine.dicomAe();
     static int control;
 
-    @BeforeAll
-    static void start() throws IOException {
-        ris = new FakeRis();
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(temp, hl7Port, httpPort, Map.of(
-                "DXAFLOW_RIS_HOST", "127.0.0.1",
-                "DXAFLOW_RIS_PORT", Integer.toString(ris.port()),
-                "DXAFLOW_RIS_APPLICATION", "CRIS",
-                "DXAFLOW_RIS_OUTBOX_POLL_MS", "100")));
-        http = new Http(httpPort);
-        engineAe = new RemoteAe("127.0.0.1", engine.dicomPort(), "DXAFLOW");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        engine.close();
-        ris.close();
-    }
-
-    static String send(String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            String ack = c.send(message);
-            assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
-            return ack;
-        }
-    }
-
     static JsonNode scheduled(String placer) throws IOException {
-        send(ReferralCase.number(39).toHl7("2.5.1", "F-" + (++control), placer));
+        engine.accept(ReferralCase.number(39).toHl7("2.5.1", "F-" + (++control), placer));
         return awaitStatus(placer, "SCHEDULED");
     }
 
@@ -91,7 +51,8 @@ class OrderFollowUpsTest {
 
     static void siu(String trigger, String placer, String appointmentId, String start, String fillerStatus)
             throws IOException {
-        send(SiuMessages.siu(trigger, "2.5.1", "FS-" + (++control), placer, appointmentId, start, fillerStatus));
+        engine.accept(SiuMessages.siu(trigger, "2.5.1", "FS-" + (++control), placer, appointmentId, start,
+                fillerStatus));
     }
 
     static int worklistItems(String accession) throws Exception {
@@ -101,8 +62,9 @@ class OrderFollowUpsTest {
 
     /** The RIS accepted a status message for this order with this ORC-5; returns it. */
     static FakeRis.Received toldRis(String placer, String orderStatus, String reasonCode) {
-        return ris.awaitAccepted(r -> r.field("ORC", 2).equals(placer + "^CRIS") && r.field("ORC", 5).equals(orderStatus)
-                && r.field("ORC", 16).startsWith(reasonCode), Duration.ofSeconds(20)).get(0);
+        return engine.ris().awaitAccepted(r -> r.field("ORC", 2).equals(placer + "^CRIS")
+                && r.field("ORC", 5).equals(orderStatus) && r.field("ORC", 16).startsWith(reasonCode),
+                Duration.ofSeconds(20)).get(0);
     }
 
     static JsonNode detail(JsonNode order) {
@@ -124,7 +86,7 @@ class OrderFollowUpsTest {
         String changed = ReferralCase.number(39).toHl7("2.5.1", "F-XO1", "FU-XO1").replace("ORC|NW|", "ORC|XO|")
                 .replace("RADIOLOGICAL_OSTEOPENIA", "STEROIDS");
 
-        send(changed);
+        engine.accept(changed);
 
         JsonNode held = awaitStatus("FU-XO1", "AWAITING_JUSTIFICATION");
         assertEquals(0, worklistItems("FU-XO1"));
@@ -141,7 +103,7 @@ class OrderFollowUpsTest {
         JsonNode order = scheduled("FU-XO2");
 
         // the same referral sent as a change (the RIS re-sends an order after an administrative edit)
-        send(ReferralCase.number(39).toHl7("2.5.1", "F-XO2", "FU-XO2").replace("ORC|NW|", "ORC|XO|"));
+        engine.accept(ReferralCase.number(39).toHl7("2.5.1", "F-XO2", "FU-XO2").replace("ORC|NW|", "ORC|XO|"));
 
         Await.until("XO applied", Duration.ofSeconds(20), () -> detail(order).get("messages").toString(),
                 m -> m.contains("CHANGED"));

@@ -13,11 +13,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.dxaflow.app.DxaflowConfig;
-import org.dxaflow.app.Engine;
 import org.dxaflow.dicom.data.UidGenerator;
 import org.dxaflow.dicom.dimse.service.MppsScu;
-import org.dxaflow.dicom.dimse.service.RemoteAe;
 import org.dxaflow.dicom.dimse.service.WorklistScu;
 import org.dxaflow.dicom.dimse.storage.StoreScu;
 import org.dxaflow.dicom.net.RequestorConfig;
@@ -25,16 +22,14 @@ import org.dxaflow.dxasr.DxaResultSr;
 import org.dxaflow.dxasr.MeasurementKind;
 import org.dxaflow.dxasr.SiteMeasurement;
 import org.dxaflow.dxasr.VertebraGrade;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.sim.ScannerSimulator;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,13 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FailSafePipelineTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path work;
 
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
 
     static final String TODAY = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
 
@@ -74,27 +67,11 @@ class FailSafePipelineTest {
 
     @BeforeAll
     static void start() throws IOException {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort);
-        engine = TestEngines.start(config);
-        http = new Http(httpPort);
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            accept(c, Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
-            accept(c, order("T-F7", "ORD500007", "ACC500007", "RX5000007", "9990000166", "19740110", null));
-            accept(c, order("T-F8", "ORD500008", "ACC500008", "RX5000008", "9990000174", "19500101", "Y"));
-        }
+        engine.acceptAll(List.of(
+                Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"),
+                order("T-F7", "ORD500007", "ACC500007", "RX5000007", "9990000166", "19740110", null),
+                order("T-F8", "ORD500008", "ACC500008", "RX5000008", "9990000174", "19500101", "Y")));
         Await.until("orders applied", Duration.ofSeconds(20), () -> http.orders(""), a -> a.size() == 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
-    static void accept(MllpClient c, String message) throws IOException {
-        String ack = c.send(message);
-        assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
     }
 
     static JsonNode awaitOrder(String accession, String status) {
@@ -125,7 +102,7 @@ class FailSafePipelineTest {
         ScannerSimulator sim = new ScannerSimulator(new WorklistScu(config), new MppsScu(config), new StoreScu(config),
                 new DxaResultSr(new DxaResultSr.Equipment("Hologic", "Horizon A", "13.6.1", "301234", "DXA2")),
                 new UidGenerator(UidGenerator.DEFAULT_ROOT), Clock.systemUTC());
-        sim.run(new ScannerSimulator.Scan(new RemoteAe("127.0.0.1", engine.dicomPort(), "DXAFLOW"), "DXASCAN1",
+        sim.run(new ScannerSimulator.Scan(engine.dicomAe(), "DXASCAN1",
                 accession, sites, vfa, work.resolve(accession + ".dcm")), (step, message) -> { });
     }
 
@@ -147,11 +124,7 @@ class FailSafePipelineTest {
         // Gate: fracture after 40 in a woman of 70 whose menopausal status is not stated -> inferred
         // postmenopausal from age (70 >= 55, conf/clinical/menopausal-status.yaml) -> JUSTIFIED, SCHEDULED.
         JsonNode order = awaitOrder("ACC500006", "SCHEDULED");
-        String sent;
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            sent = c.send(Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7"));
-        }
-        assertEquals("AA", Samples.field(sent, "MSA", 1), sent);
+        engine.accept(Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7"));
         JsonNode r = awaitResult("ACC500006");
         JsonNode d = r.get("densitometry");
         // Densitometry reads the same status the same way: postmenopausal, inferred, said so.

@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * UNMATCHED results do not stay unmatched: when their order arrives (in real services the ORM is
@@ -27,12 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResultReconciliationTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
 
     /** An order the written criteria justify for any adult (a listed condition), requested 2026-11-28. */
     static String order(String control, String placer, String accession, String mrn, String nhs) {
@@ -57,26 +49,14 @@ class ResultReconciliationTest {
 
     @BeforeAll
     static void start() throws IOException {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(dataDir, hl7Port, httpPort));
-        http = new Http(httpPort);
         send(order("RC-1", "ORD-RC1", "ACC-RC1", "RXRC1", "9990000204"));
         send(order("RC-2", "ORD-RC2", "ACC-RC2", "RXRC2", "9990000212"));
         awaitOrder("ACC-RC1", "SCHEDULED");
         awaitOrder("ACC-RC2", "SCHEDULED");
     }
 
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
     static void send(String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            String ack = c.send(message);
-            assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
-        }
+        engine.accept(message);
     }
 
     static JsonNode awaitOrder(String accession, String status) {

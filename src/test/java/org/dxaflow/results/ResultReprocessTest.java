@@ -8,15 +8,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.dxaflow.app.DxaflowConfig;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
 import org.dxaflow.testing.ConfDir;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineSetup;
 import org.dxaflow.testing.Http;
+import org.dxaflow.testing.RunningEngine;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,43 +27,31 @@ class ResultReprocessTest {
     @TempDir
     Path temp;
 
-    static void send(int port, String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", port, 10_000)) {
-            String ack = c.send(message);
-            assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
-        }
-    }
-
     @Test
     void anUnmappableResultIsReadAgainAfterTheMappingFixAndItsFirstOutcomeIsKept() throws IOException {
         ConfDir mappings = ConfDir.copyOf(Path.of("mappings"), temp.resolve("mappings"));
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        DxaflowConfig config = TestEngines.config(temp.resolve("data"), hl7Port, httpPort,
-                Map.of("DXAFLOW_MAPPINGS_DIR", mappings.path().toString()));
-        Http http = new Http(httpPort);
+        EngineSetup setup = EngineSetup.in(temp.resolve("data"))
+                .env(Map.of("DXAFLOW_MAPPINGS_DIR", mappings.path().toString()));
         // the site's new workstation sends as NEWDXA, which the example ORU profile does not claim yet
         String oru = Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7").replace("|EXDXA|DXA|", "|NEWDXA|DXA|");
 
         long resultId;
-        Engine engine = TestEngines.start(config);
-        try {
-            send(hl7Port, Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
+        try (RunningEngine engine = setup.start()) {
+            Http http = engine.http();
+            engine.hl7().accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
             Await.until("order scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=ACC500006"),
                     a -> a.size() == 1 && a.get(0).get("status").asText().equals("SCHEDULED"));
-            send(hl7Port, oru);
+            engine.hl7().accept(oru);
             JsonNode unmappable = Await.until("unmappable result", Duration.ofSeconds(20),
                     () -> http.get("/api/results?status=UNMAPPABLE").json(), a -> a.size() == 1).get(0);
             assertTrue(unmappable.get("error").asText().contains("MSH-3 'NEWDXA' does not match"), unmappable.toString());
             resultId = unmappable.get("id").asLong();
-        } finally {
-            engine.close();
         }
 
         mappings.replace("results/example-oru.yaml", "sendingApplication: \"^EXDXA$\"",
                 "sendingApplication: \"^(EXDXA|NEWDXA)$\"");
-        engine = TestEngines.start(config);
-        try {
+        try (RunningEngine engine = setup.start()) {
+            Http http = engine.http();
             Http.Reply noWho = http.post("/api/results/" + resultId + "/reprocess", "{\"reason\": \"mapping fixed\"}");
             assertEquals(400, noWho.status(), String.valueOf(noWho.json()));
             assertTrue(noWho.json().get("error").asText().contains("operator is required"));
@@ -97,8 +82,6 @@ class ResultReprocessTest {
             assertEquals(2, twice.json().get("history").size());
             assertEquals("COMPUTED", twice.json().get("history").get(1).get("previous").get("status").asText());
             assertEquals(1, http.get("/api/results?status=COMPUTED").json().size(), "filed again, not a second result");
-        } finally {
-            engine.close();
         }
     }
 }

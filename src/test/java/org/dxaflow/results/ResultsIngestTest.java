@@ -1,5 +1,6 @@
 package org.dxaflow.results;
 
+import static org.dxaflow.testing.Decimals.assertDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,22 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.dxaflow.app.DxaflowConfig;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
+import java.util.List;
+import org.dxaflow.dicom.testing.TestObjects;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,13 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultsIngestTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path work;
 
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
     static ScannerTools scanner;
 
     /** An order as the RIS sends it, with the referral answers the computation reads (99DXA codes). */
@@ -63,35 +59,19 @@ class ResultsIngestTest {
 
     @BeforeAll
     static void start() throws IOException {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort);
-        engine = TestEngines.start(config);
-        http = new Http(httpPort);
         scanner = new ScannerTools(work, engine.dicomPort());
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            accept(c, Samples.hl7("results/orm-o01-v24-order-woman-fracture.hl7"));
-            accept(c, Samples.hl7("results/orm-o01-v24-order-man.hl7"));
-            // one patient, a scan in 2024 and its follow-up in 2026 (example SR layout)
-            accept(c, order("T-R3", "ORD500003", "ACC500003", "RX5000003", "9990000123", "ASHWORTH^EILEEN^^^MRS",
-                    "19550312", "F", "20241120", "Y", "N"));
-            accept(c, order("T-R4", "ORD500004", "ACC500004", "RX5000003", "9990000123", "ASHWORTH^EILEEN^^^MRS",
-                    "19550312", "F", "20261128", "Y", "N"));
-            // a man whose scanner sends no accession number: matched by patient ID and scan date
-            accept(c, order("T-R5", "ORD500005", "ACC500005", "RX5000004", "9990000131", "DENTON^ALAN^^^MR",
-                    "19580101", "M", "20261201", "", "N"));
-        }
+        engine.acceptAll(List.of(
+                Samples.hl7("results/orm-o01-v24-order-woman-fracture.hl7"),
+                Samples.hl7("results/orm-o01-v24-order-man.hl7"),
+                // one patient, a scan in 2024 and its follow-up in 2026 (example SR layout)
+                order("T-R3", "ORD500003", "ACC500003", "RX5000003", "9990000123", "ASHWORTH^EILEEN^^^MRS",
+                        "19550312", "F", "20241120", "Y", "N"),
+                order("T-R4", "ORD500004", "ACC500004", "RX5000003", "9990000123", "ASHWORTH^EILEEN^^^MRS",
+                        "19550312", "F", "20261128", "Y", "N"),
+                // a man whose scanner sends no accession number: matched by patient ID and scan date
+                order("T-R5", "ORD500005", "ACC500005", "RX5000004", "9990000131", "DENTON^ALAN^^^MR",
+                        "19580101", "M", "20261201", "", "N")));
         Await.until("orders applied", Duration.ofSeconds(20), () -> http.orders(""), a -> a.size() == 5);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
-
-    static void accept(MllpClient c, String message) throws IOException {
-        String ack = c.send(message);
-        assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
     }
 
     static long orderId(String accession) {
@@ -115,11 +95,6 @@ class ResultsIngestTest {
         throw new AssertionError("no " + site + " " + laterality + " in " + result);
     }
 
-    static void assertDecimal(String expected, JsonNode actual) {
-        assertTrue(actual != null && actual.isNumber() && new BigDecimal(expected).compareTo(actual.decimalValue()) == 0,
-                "expected " + expected + " but was " + actual);
-    }
-
     static boolean hasFlag(JsonNode result, String code, String site) {
         for (JsonNode f : result.get("densitometry").get("flags")) {
             if (f.get("code").asText().equals(code) && (site == null || site.equals(f.get("site").asText()))) {
@@ -138,17 +113,15 @@ class ResultsIngestTest {
     }
 
     static String sendHl7(String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            return c.send(message);
-        }
+        return engine.send(message);
     }
 
     @Test
     void loincCodedSrFromAGeScannerIsConvertedScoredAndClassified() throws Exception {
         // the shipped object is what dump2dcm makes of the shipped dump
         Path sample = Path.of("samples/dicom/loinc-sr.dcm");
-        assertEquals(ScannerTools.dataSetDump(scanner.object(Files.readString(Path.of("samples/dicom/loinc-sr.dump"),
-                StandardCharsets.ISO_8859_1), "loinc-check")), ScannerTools.dataSetDump(sample));
+        assertEquals(TestObjects.dataSetDump(scanner.object(Files.readString(Path.of("samples/dicom/loinc-sr.dump"),
+                StandardCharsets.ISO_8859_1), "loinc-check")), TestObjects.dataSetDump(sample));
         scanner.storescu(sample);
         JsonNode r = awaitResult("ACC500001", "COMPUTED");
         assertEquals("loinc-sr", r.get("source").get("mapping").asText());

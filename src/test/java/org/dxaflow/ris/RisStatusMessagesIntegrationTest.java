@@ -6,29 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.FakeRis;
 import org.dxaflow.testing.FakeRis.Answer;
-import org.dxaflow.testing.FreePort;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
+import org.dxaflow.testing.ShippedCalendar;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every status change reaches a real MLLP listener standing in for the RIS, as an order status
@@ -38,62 +30,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RisStatusMessagesIntegrationTest {
 
-    @TempDir
-    static Path temp;
-
-    static FakeRis ris;
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        ris = new FakeRis();
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(temp, hl7Port, httpPort, Map.of(
-                "DXAFLOW_RIS_HOST", "127.0.0.1",
-                "DXAFLOW_RIS_PORT", Integer.toString(ris.port()),
-                "DXAFLOW_RIS_APPLICATION", "CRIS",
-                "DXAFLOW_RIS_FACILITY", "RXA",
-                "DXAFLOW_RIS_TIMEOUT_MS", "1000",
-                "DXAFLOW_RIS_RETRY_ATTEMPTS", "3",
-                "DXAFLOW_RIS_RETRY_DELAY_MS", "100",
-                "DXAFLOW_RIS_OUTBOX_POLL_MS", "100",
-                "DXAFLOW_BROKER_MAX_DELIVERY_ATTEMPTS", "2",
-                "DXAFLOW_BROKER_REDELIVERY_DELAY_MS", "100")));
-        http = new Http(httpPort);
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.withEnv(Map.of(
+            "DXAFLOW_RIS_FACILITY", "RXA",
+            "DXAFLOW_RIS_TIMEOUT_MS", "1000",
+            "DXAFLOW_RIS_RETRY_ATTEMPTS", "3",
+            "DXAFLOW_RIS_RETRY_DELAY_MS", "100",
+            "DXAFLOW_BROKER_MAX_DELIVERY_ATTEMPTS", "2",
+            "DXAFLOW_BROKER_REDELIVERY_DELAY_MS", "100")).andRis();
+    static final Http http = engine.http();
 
     @AfterEach
     void risAcceptsAgain() {
-        ris.otherwise(Answer.AA);
+        ris().otherwise(Answer.AA);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        engine.close();
-        ris.close();
+    static FakeRis ris() {
+        return engine.ris();
     }
 
     static void send(String message) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(message), "MSA", 1));
-        }
+        engine.accept(message);
+    }
+
+    static String nextWorkingDay() {
+        return ShippedCalendar.nextWorkingDay().format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     static List<FakeRis.Received> accepted(String placer, String orderStatus) {
-        return ris.awaitAccepted(r -> r.field("ORC", 2).equals(placer + "^CRIS") && r.field("ORC", 5).equals(orderStatus),
-                Duration.ofSeconds(20));
-    }
-
-    /** The rule "the next working day" (Monday to Friday in the shipped conf) worked out for today. */
-    static String nextWorkingDay() {
-        LocalDate d = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1);
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d.format(DateTimeFormatter.BASIC_ISO_DATE);
+        return ris().awaitAccepted(r -> r.field("ORC", 2).equals(placer + "^CRIS")
+                && r.field("ORC", 5).equals(orderStatus), Duration.ofSeconds(20));
     }
 
     @Test
@@ -150,14 +116,14 @@ class RisStatusMessagesIntegrationTest {
         send(ReferralCase.number(32).toHl7("2.3", "R-4", placer).replace("ORC|NW|", "ORC|CA|"));
         accepted(placer, "CA");
 
-        List<String> statuses = ris.received().stream().filter(r -> r.field("ORC", 2).equals(placer + "^CRIS"))
+        List<String> statuses = ris().received().stream().filter(r -> r.field("ORC", 2).equals(placer + "^CRIS"))
                 .map(r -> r.field("ORC", 5)).toList();
         assertEquals(List.of("HD", "SC", "CA"), statuses);
     }
 
     @Test
     void aRisThatFirstRefusesIsRetriedWithTheSameControlIdUntilItAccepts() throws IOException {
-        ris.answerNext(Answer.AE, Answer.CLOSE, Answer.SILENT);
+        ris().answerNext(Answer.AE, Answer.CLOSE, Answer.SILENT);
         send(ReferralCase.number(39).toHl7("2.5", "R-5", "RIS-RETRY"));
 
         List<FakeRis.Received> attempts = accepted("RIS-RETRY", "SC");
@@ -170,14 +136,14 @@ class RisStatusMessagesIntegrationTest {
 
     @Test
     void aRisThatNeverAcceptsEndsInTheDeadLetterQueue() throws IOException {
-        ris.otherwise(Answer.AR);
+        ris().otherwise(Answer.AR);
         send(ReferralCase.number(39).toHl7("2.4", "R-6", "RIS-DLQ"));
 
-        String dead = engine.camelContext().createConsumerTemplate()
+        String dead = engine.engine().camelContext().createConsumerTemplate()
                 .receiveBody("jms:queue:dlq.dxaflow", 30_000, String.class);
 
         assertTrue(dead != null && dead.contains("ORC|SC|RIS-DLQ^CRIS"), "dead letter: " + dead);
-        long tries = ris.received().stream().filter(r -> r.field("ORC", 2).equals("RIS-DLQ^CRIS")).count();
+        long tries = ris().received().stream().filter(r -> r.field("ORC", 2).equals("RIS-DLQ^CRIS")).count();
         assertEquals(8, tries, "2 deliveries by the broker x (1 try + 3 retries in the route)");
     }
 }

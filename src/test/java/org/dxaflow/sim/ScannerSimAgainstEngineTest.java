@@ -13,18 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.dxaflow.app.Engine;
 import org.dxaflow.app.ScannerSimCommand;
 import org.dxaflow.dicom.testing.Dcmtk;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,32 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ScannerSimAgainstEngineTest {
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path work;
 
-    static Engine engine;
-    static Http http;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
 
     @BeforeAll
     static void start() throws Exception {
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(dataDir, hl7Port, httpPort));
-        http = new Http(httpPort);
         String today = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            String ack = c.send(Samples.hl7("03-omg-o19-v251-new-order.hl7")
-                    .replace("TQ1|1||||||20261212", "TQ1|1||||||" + today));
-            assertEquals("AA", Samples.field(ack, "MSA", 1));
-        }
+        engine.accept(Samples.hl7("03-omg-o19-v251-new-order.hl7")
+                .replace("TQ1|1||||||20261212", "TQ1|1||||||" + today));
         Await.until("order scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=ACC100003"),
                 a -> a.size() == 1 && a.get(0).get("status").asText().equals("SCHEDULED"));
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     static java.math.BigDecimal tScore(JsonNode densitometry, String site) {

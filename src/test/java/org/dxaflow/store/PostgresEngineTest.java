@@ -11,15 +11,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.dxaflow.app.DxaflowConfig;
-import org.dxaflow.app.Engine;
 import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineSetup;
 import org.dxaflow.testing.LocalPostgres;
 import org.dxaflow.testing.Http;
+import org.dxaflow.testing.RunningEngine;
 import org.dxaflow.testing.Samples;
 import org.dxaflow.testing.SiuMessages;
-import org.dxaflow.testing.TestEngines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +49,18 @@ class PostgresEngineTest {
         pg.dropDatabase(database);
     }
 
-    @Test
-    void engineRunsOnPostgresWithTheSameMigrations() throws Exception {
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
+    /** An engine whose database is this test's PostgreSQL database. */
+    private EngineSetup onPostgres() {
+        return EngineSetup.in(dataDir).settings(Map.of(
                 DxaflowConfig.DB_URL, pg.url(database),
                 DxaflowConfig.DB_USER, pg.user()));
-        Engine engine = TestEngines.start(config);
-        try {
-            Http http = new Http(httpPort);
-            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
+    }
+
+    @Test
+    void engineRunsOnPostgresWithTheSameMigrations() throws Exception {
+        try (RunningEngine engine = onPostgres().start()) {
+            Http http = engine.http();
+            try (MllpClient c = engine.hl7().connect()) {
                 assertEquals("AA", Samples.field(c.send(Samples.hl7("03-omg-o19-v251-new-order.hl7")), "MSA", 1));
                 assertEquals("AA", Samples.field(c.send(Samples.hl7("06-omg-o19-v251-change.hl7")), "MSA", 1));
                 assertEquals("AE", Samples.field(c.send(Samples.hl7("invalid/missing-pid-3.hl7")), "MSA", 1));
@@ -77,18 +77,14 @@ class PostgresEngineTest {
             linked.forEach(m -> messageIds.add(m.get("messageId").asText()));
             assertEquals(2, messageIds.size(), linked.toString());
             // The justification gate, the status record and an appointment on PostgreSQL too.
-            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-                assertEquals("AA", Samples.field(c.send(SiuMessages.siu("S12", "2.5.1", "PG-S1", "ORD100003",
-                        "APPT-PG", "202612071030", "Booked")), "MSA", 1));
-            }
+            engine.hl7().accept(SiuMessages.siu("S12", "2.5.1", "PG-S1", "ORD100003",
+                    "APPT-PG", "202612071030", "Booked"));
             JsonNode booked = Await.until("justified and booked on PostgreSQL", Duration.ofSeconds(15),
                     () -> http.orders("placerOrderNumber=ORD100003").get(0),
                     o -> o.get("status").asText().equals("SCHEDULED")
                             && !o.get("pathway").get("appointment").isNull());
             assertEquals("JUSTIFIED", booked.get("justification").get("outcome").asText());
             assertEquals("10:30:00", booked.get("pathway").get("scheduledStep").get("time").asText());
-        } finally {
-            engine.close();
         }
         // The rows really are in PostgreSQL, not somewhere else.
         try (Connection c = pg.connect(database);
@@ -119,15 +115,9 @@ class PostgresEngineTest {
      */
     @Test
     void exposureIncidentsAndResultHistoryRunOnPostgres() throws Exception {
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
-                DxaflowConfig.DB_URL, pg.url(database),
-                DxaflowConfig.DB_USER, pg.user()));
-        Engine engine = TestEngines.start(config);
-        try {
-            Http http = new Http(httpPort);
-            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
+        try (RunningEngine engine = onPostgres().start()) {
+            Http http = engine.http();
+            try (MllpClient c = engine.hl7().connect()) {
                 assertEquals("AA", Samples.field(c.send(Samples.hl7("results/orm-o01-v24-order-man.hl7")), "MSA", 1));
                 Await.until("held", Duration.ofSeconds(15), () -> http.orders("accessionNumber=ACC500002").get(0),
                         o -> o.get("status").asText().equals("AWAITING_JUSTIFICATION"));
@@ -146,17 +136,12 @@ class PostgresEngineTest {
 
             Await.until("unmatched on PostgreSQL", Duration.ofSeconds(15), () -> http.get("/api/results/unmatched").json(),
                     a -> a.size() == 1);
-            try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-                assertEquals("AA", Samples.field(c.send(
-                        Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7")), "MSA", 1));
-            }
+            engine.hl7().accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
             JsonNode order = Await.until("matched again on PostgreSQL", Duration.ofSeconds(15),
                     () -> http.orders("accessionNumber=ACC500006").get(0), o -> o.get("status").asText().equals("COMPLETED"));
             JsonNode result = http.get("/api/orders/" + order.get("id").asText() + "/result").json();
             assertEquals("COMPUTED", result.get("status").asText());
             assertEquals("UNMATCHED", result.get("history").get(0).get("previous").get("status").asText());
-        } finally {
-            engine.close();
         }
     }
 }

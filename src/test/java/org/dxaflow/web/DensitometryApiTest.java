@@ -1,11 +1,11 @@
 package org.dxaflow.web;
 
+import static org.dxaflow.testing.Decimals.assertDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +55,6 @@ class DensitometryApiTest {
         List<String> fields = new ArrayList<>();
         JSON.readTree(r.body()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
         return fields;
-    }
-
-    static void assertDecimal(String expected, JsonNode actual) {
-        assertTrue(actual != null && actual.isNumber() && new BigDecimal(expected).compareTo(actual.decimalValue()) == 0,
-                "expected " + expected + " but was " + actual);
     }
 
     @Test

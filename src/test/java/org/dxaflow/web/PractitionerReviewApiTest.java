@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.dxaflow.app.Engine;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.ReferralCase;
-import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Practitioner review over REST on a real engine: the queue of held orders and the IRMER
@@ -33,32 +26,13 @@ class PractitionerReviewApiTest {
     private static final String BELL = """
             "practitioner": {"id": "PRAC-0002", "name": "Dr Ruth Bell", "role": "Consultant radiologist"}""";
 
-    @TempDir
-    static Path temp;
-
-    static Engine engine;
-    static int hl7Port;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(temp, hl7Port, httpPort));
-        http = new Http(httpPort);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
 
     /** Sends case {@code n} as a new order under {@code placer}; returns the order once decided. */
     static JsonNode referral(int n, String placer, String status) throws IOException {
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            assertEquals("AA", Samples.field(c.send(ReferralCase.number(n).toHl7("2.4", "C-" + placer, placer)),
-                    "MSA", 1));
-        }
+        engine.accept(ReferralCase.number(n).toHl7("2.4", "C-" + placer, placer));
         return Await.until(placer + " " + status, Duration.ofSeconds(20),
                 () -> http.orders("placerOrderNumber=" + placer),
                 a -> a.size() == 1 && a.get(0).get("status").asText().equals(status)).get(0);

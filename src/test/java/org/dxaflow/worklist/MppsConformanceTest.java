@@ -2,13 +2,11 @@ package org.dxaflow.worklist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.dxaflow.app.Engine;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.dimse.Status;
@@ -17,16 +15,13 @@ import org.dxaflow.dicom.dimse.service.RemoteAe;
 import org.dxaflow.dicom.dimse.service.WorklistScu;
 import org.dxaflow.dicom.modality.MppsAttributes;
 import org.dxaflow.dicom.net.RequestorConfig;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine's MPPS SCP driven by our MPPS SCU (DCMTK has none): the PS3.4 F.7 state machine and
@@ -34,28 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MppsConformanceTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static Engine engine;
-    static Http http;
-    static RemoteAe engineAe;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped();
+    static final Http http = engine.http();
+    static final RemoteAe engineAe = engine.dicomAe();
     static final MppsScu SCU = new MppsScu(RequestorConfig.defaults("DXASCAN1")
             .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10)));
     static final MppsAttributes MPPS = new MppsAttributes();
 
     @BeforeAll
     static void start() throws Exception {
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        engine = TestEngines.start(TestEngines.config(dataDir, hl7Port, httpPort));
-        http = new Http(httpPort);
-        engineAe = new RemoteAe("127.0.0.1", engine.dicomPort(), "DXAFLOW");
         String today = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            c.send(Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("TQ1|1||||||20261212", "TQ1|1||||||" + today));
-            c.send(Samples.hl7("04-omg-o19-v25-new-order.hl7").replace("TQ1|1||||||20261215", "TQ1|1||||||" + today));
-        }
+        engine.acceptAll(List.of(
+                Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("TQ1|1||||||20261212", "TQ1|1||||||" + today),
+                Samples.hl7("04-omg-o19-v25-new-order.hl7").replace("TQ1|1||||||20261215", "TQ1|1||||||" + today)));
         for (String acc : List.of("ACC100003", "ACC100004")) {
             Await.until(acc + " scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=" + acc),
                     a -> a.size() == 1 && a.get(0).get("status").asText().equals("SCHEDULED"));
@@ -73,11 +60,6 @@ class MppsConformanceTest {
         } catch (org.dxaflow.dicom.dimse.service.DimseStatusException e) {
             return e.status();
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     static Attributes worklistItem(String accession) throws Exception {

@@ -22,18 +22,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.dxaflow.app.DxaflowConfig;
-import org.dxaflow.app.Engine;
 import org.dxaflow.dicom.testing.Dcmtk;
-import org.dxaflow.hl7.MllpClient;
 import org.dxaflow.testing.Await;
-import org.dxaflow.testing.FreePort;
+import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.Http;
 import org.dxaflow.testing.Samples;
-import org.dxaflow.testing.TestEngines;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,12 +42,13 @@ class WorklistConformanceTest {
     static final String TODAY = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path work;
 
-    static Engine engine;
-    static int dicomPort;
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped().andSettings(Map.of(
+            "dxaflow.worklist.station-aet", STATION));
+    static final int dicomPort = engine.dicomPort();
+    static final Http http = engine.http();
     /** Accession number -> scheduled date, for every order that should be on the worklist. */
     static final Map<String, String> ON_WORKLIST = new LinkedHashMap<>();
 
@@ -61,7 +58,6 @@ class WorklistConformanceTest {
     static final String DAY_11 = LocalDate.now().plusDays(11).format(DA);
     static final String DAY_14 = LocalDate.now().plusDays(14).format(DA);
     static final String DAY_17 = LocalDate.now().plusDays(17).format(DA);
-    static Http http;
 
     /**
      * Orders as the RIS sends them, with requested dates from today on (the gate schedules a
@@ -71,32 +67,24 @@ class WorklistConformanceTest {
      */
     @BeforeAll
     static void start() throws IOException {
-        int hl7Port = FreePort.find();
-        int httpPort = FreePort.find();
-        DxaflowConfig config = TestEngines.config(dataDir, hl7Port, httpPort).with(Map.of(
-                "dxaflow.worklist.station-aet", STATION));
-        engine = TestEngines.start(config);
-        dicomPort = engine.dicomPort();
-        http = new Http(httpPort);
-        try (MllpClient c = new MllpClient("127.0.0.1", hl7Port, 10_000)) {
-            send(c, Samples.hl7("01-orm-o01-v23-new-order.hl7").replace("20261205", DAY_7));
-            send(c, Samples.hl7("02-orm-o01-v24-new-order-male.hl7").replace("20261208", DAY_10));
-            send(c, Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("TQ1|1||||||20261212", "TQ1|1||||||" + DAY_14));
-            send(c, Samples.hl7("04-omg-o19-v25-new-order.hl7").replace("TQ1|1||||||20261215", "TQ1|1||||||" + DAY_17));
-            send(c, Samples.withControlId(Samples.hl7("02-orm-o01-v24-new-order-male.hl7"), "T-SMITH")
+        engine.acceptAll(List.of(
+            Samples.hl7("01-orm-o01-v23-new-order.hl7").replace("20261205", DAY_7),
+            Samples.hl7("02-orm-o01-v24-new-order-male.hl7").replace("20261208", DAY_10),
+            Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("TQ1|1||||||20261212", "TQ1|1||||||" + DAY_14),
+            Samples.hl7("04-omg-o19-v25-new-order.hl7").replace("TQ1|1||||||20261215", "TQ1|1||||||" + DAY_17),
+            Samples.withControlId(Samples.hl7("02-orm-o01-v24-new-order-male.hl7"), "T-SMITH")
                     .replace("ORD100002", "ORD-SMITH").replace("ACC100002", "ACC-SMITH")
                     .replace("HOLLIS^GEORGE", "SMITH^JOHN").replace("RX1000002", "RX5550001")
-                    .replace("9990000026", "9990000085").replace("20261208", DAY_11));
-            send(c, Samples.withControlId(Samples.hl7("03-omg-o19-v251-new-order.hl7"), "T-TODAY")
+                    .replace("9990000026", "9990000085").replace("20261208", DAY_11),
+            Samples.withControlId(Samples.hl7("03-omg-o19-v251-new-order.hl7"), "T-TODAY")
                     .replace("ORD100003", "ORD-TODAY").replace("ACC100003", "ACC-TODAY")
                     .replace("RX1000003", "RX5550002").replace("9990000034", "9990000093")
-                    .replace("TQ1|1||||||20261212", "TQ1|1||||||" + TODAY));
+                    .replace("TQ1|1||||||20261212", "TQ1|1||||||" + TODAY),
             // No reason for referral: returned to the referrer, never scheduled.
-            send(c, withoutObx(Samples.withControlId(Samples.hl7("03-omg-o19-v251-new-order.hl7"), "T-RETURN")
+            withoutObx(Samples.withControlId(Samples.hl7("03-omg-o19-v251-new-order.hl7"), "T-RETURN")
                     .replace("ORD100003", "ORD-RETURN").replace("ACC100003", "ACC-RETURN")
-                    .replace("RX1000003", "RX5550003").replace("9990000034", "9990000107")));
-            send(c, Samples.hl7("05-orm-o01-v23-cancel.hl7"));
-        }
+                    .replace("RX1000003", "RX5550003").replace("9990000034", "9990000107")),
+            Samples.hl7("05-orm-o01-v23-cancel.hl7")));
         Await.until("all orders through the gate", Duration.ofSeconds(30), () -> http.orders(""),
                 a -> a.size() == 7 && java.util.stream.StreamSupport.stream(a.spliterator(), false)
                         .noneMatch(o -> o.get("status").asText().equals("RECEIVED")));
@@ -123,16 +111,6 @@ class WorklistConformanceTest {
     private static String withoutObx(String message) {
         return java.util.Arrays.stream(message.split("\r\n|\r|\n")).filter(s -> !s.startsWith("OBX|"))
                 .collect(Collectors.joining("\r"));
-    }
-
-    private static void send(MllpClient c, String message) throws IOException {
-        String ack = c.send(message);
-        assertEquals("AA", Samples.field(ack, "MSA", 1), ack);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     /** Runs findscu -W with the given keys and returns the dcmdump text of each response. */

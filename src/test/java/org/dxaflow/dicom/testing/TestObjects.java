@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,25 +23,20 @@ public final class TestObjects {
 
     /** @param xferOption dump2dcm output TS option: "+te" explicit LE, "+ti" implicit LE */
     public static Path basicTextSr(Path dir, String xferOption) throws Exception {
-        return fromDump(dir, "basic-text-sr.dump", "sr" + xferOption.replace("+", "_") + ".dcm", xferOption);
+        return fromDump(dir, "basic-text-sr.dump", "sr" + xferOption.replace("+", "_"), xferOption);
     }
 
     public static Path secondaryCapture(Path dir, String xferOption) throws Exception {
-        return fromDump(dir, "secondary-capture.dump", "sc" + xferOption.replace("+", "_") + ".dcm", xferOption);
+        return fromDump(dir, "secondary-capture.dump", "sc" + xferOption.replace("+", "_"), xferOption);
     }
 
     public static Path ctImage(Path dir) throws Exception {
-        return fromDump(dir, "unsupported-class.dump", "ct.dcm", "+te");
+        return fromDump(dir, "unsupported-class.dump", "ct", "+te");
     }
 
     private static Path fromDump(Path dir, String resource, String name, String xferOption) throws Exception {
         String dump = resource(resource).replace("@PIXELS@", pixels(128 * 128));
-        Path dumpFile = dir.resolve(name + ".txt");
-        Files.writeString(dumpFile, dump, StandardCharsets.US_ASCII);
-        Path out = dir.resolve(name);
-        Dcmtk.Result r = Dcmtk.run("dump2dcm", "+l", "200000", xferOption, dumpFile.toString(), out.toString());
-        assertEquals(0, r.exitCode(), "dump2dcm failed: " + r.output());
-        return out;
+        return Dcmtk.dump2dcmText(dump, StandardCharsets.US_ASCII, dir, name, "+l", "200000", xferOption);
     }
 
     private static String resource(String name) throws IOException {

@@ -1,12 +1,12 @@
 package org.dxaflow.results.mapping;
 
+import static org.dxaflow.testing.Decimals.assertDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +41,8 @@ class ResultMappingsTest {
 
     /** An object made by DCMTK's dump2dcm from dump text. */
     Attributes dicom(String dump) throws Exception {
-        Path in = Files.writeString(work.resolve("in.dump"), dump, StandardCharsets.ISO_8859_1);
-        Path out = work.resolve("out.dcm");
-        Dcmtk.Result r = Dcmtk.run("dump2dcm", "--write-file", in.toString(), out.toString());
-        assertTrue(r.exitCode() == 0 && Files.exists(out), r.output());
-        return DicomFile.read(out).dataSet();
+        return DicomFile.read(Dcmtk.dump2dcmText(dump, StandardCharsets.ISO_8859_1, work, "in", "--write-file"))
+                .dataSet();
     }
 
     static String exampleDump() throws Exception {
@@ -58,11 +55,6 @@ class ResultMappingsTest {
     static Measurement at(MappedResult r, Site site, Laterality side) {
         return r.measurements().stream().filter(m -> m.site() == site && m.laterality() == side).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + site + " " + side + " in " + r.measurements()));
-    }
-
-    static void assertDecimal(String expected, BigDecimal actual) {
-        assertTrue(actual != null && new BigDecimal(expected).compareTo(actual) == 0,
-                "expected " + expected + " but was " + actual);
     }
 
     @Test
