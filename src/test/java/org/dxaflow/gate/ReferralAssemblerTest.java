@@ -11,10 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.justification.Referral;
 import org.dxaflow.justification.ReferralQuestionMapping;
-import org.dxaflow.justification.Sex;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.order.SentDate;
 import org.dxaflow.testing.TestOrders;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class ReferralAssemblerTest {
 
     @Test
     void answersUnderLocalCodesPatientAndReferrerMakeTheReferral() {
-        var order = TestOrders.order("2.3", OrderStatus.RECEIVED, "", "20261120093000", List.of(
+        var order = TestOrders.order("2.3", OrderStatus.RECEIVED, SentDate.NONE, SentDate.of(LocalDate.of(2026, 11, 20)), List.of(
                 answer("REFREASON", "L", "CE", "FRACTURE"),
                 answer("REFREASON", "99DXA", "CE", "FRAX"),
                 answer("FRACTURE_AFTER_40", "L", "ST", "Y"),
@@ -48,8 +49,8 @@ class ReferralAssemblerTest {
 
     @Test
     void theReferralDateIsTheDayOfReceiptWhenOrc9IsMissingOrLater() {
-        var none = TestOrders.order("2.4", OrderStatus.RECEIVED, "", "", List.of());
-        var later = TestOrders.order("2.4", OrderStatus.RECEIVED, "", "20261201", List.of());
+        var none = TestOrders.order("2.4", OrderStatus.RECEIVED, SentDate.NONE, SentDate.NONE, List.of());
+        var later = TestOrders.order("2.4", OrderStatus.RECEIVED, SentDate.NONE, SentDate.of(LocalDate.of(2026, 12, 1)), List.of());
 
         assertEquals(LocalDate.of(2026, 11, 27), assembler.referralDate(none));
         assertEquals(LocalDate.of(2026, 11, 27), assembler.referralDate(later));
@@ -57,7 +58,7 @@ class ReferralAssemblerTest {
 
     @Test
     void unreadableAnswersAndAMissingBirthDateAreReportedNotGuessed() {
-        var order = TestOrders.order("2.4", OrderStatus.RECEIVED, "", "", List.of(
+        var order = TestOrders.order("2.4", OrderStatus.RECEIVED, SentDate.NONE, SentDate.NONE, List.of(
                 answer("REFREASON", "L", "CE", "STEROIDS"),
                 answer("STEROID_DOSE_MG", "L", "NM", "fifteen")), null);
 
