@@ -69,4 +69,26 @@ class ReferralAssemblerTest {
         assertTrue(u.problems().get(0).contains("STEROID_DOSE_MG: not a number 'fifteen'"), u.problems().toString());
         assertTrue(u.problems().get(1).contains("birth date (PID-7) is missing"), u.problems().toString());
     }
+
+    @Test
+    void aReferralOrRequestedDateSentButUnreadableIsHeldForAPractitionerNotDatedByGuess() {
+        var reasons = List.of(answer("REFREASON", "L", "CE", "FRACTURE"), answer("FRACTURE_AFTER_40", "L", "ST", "Y"));
+        var badOrc9 = TestOrders.order("2.4", OrderStatus.RECEIVED, SentDate.NONE, SentDate.unreadable("2026-11-20"),
+                reasons);
+        var badRequested = TestOrders.order("2.4", OrderStatus.RECEIVED, SentDate.unreadable("20261340"),
+                SentDate.of(LocalDate.of(2026, 11, 20)), reasons);
+
+        ReferralAssembler.Unreadable orc9 = assertInstanceOf(ReferralAssembler.Unreadable.class,
+                assembler.assemble(badOrc9), "not the day of receipt, unseen");
+        assertEquals(1, orc9.problems().size(), orc9.problems().toString());
+        assertTrue(orc9.problems().get(0).contains("ORC-9") && orc9.problems().get(0).contains("'2026-11-20'"),
+                orc9.problems().toString());
+        ReferralAssembler.Unreadable requested = assertInstanceOf(ReferralAssembler.Unreadable.class,
+                assembler.assemble(badRequested), "not the next working day, unseen");
+        assertTrue(requested.problems().get(0).contains("'20261340'"), requested.problems().toString());
+        // the same orders with the dates readable are assembled
+        assertInstanceOf(ReferralAssembler.Assembled.class, assembler.assemble(TestOrders.order("2.4",
+                OrderStatus.RECEIVED, SentDate.of(LocalDate.of(2026, 12, 12)), SentDate.of(LocalDate.of(2026, 11, 20)),
+                reasons)));
+    }
 }
