@@ -76,7 +76,8 @@ public final class OrderStore {
     /**
      * Applies an XO change: fields the message carries replace ours; empty ones keep ours. A requested
      * date that was sent replaces ours whole (day, time, or the unreadable text), even when unreadable:
-     * the RIS meant to change it, and the gate must not schedule by the old one unseen.
+     * the RIS meant to change it, so an order not yet through the gate is held for a practitioner
+     * rather than scheduled by the old date.
      */
     public void change(Connection c, long id, OrderRequest r, Instant now) throws SQLException {
         Jdbc.update(c, "UPDATE dxa_order SET"

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.dxaflow.clinical.Sex;
 import org.dxaflow.justification.ReferralQuestionMapping;
 import org.dxaflow.order.ClinicalAnswer;
