@@ -102,16 +102,6 @@ public record ReferralAnswers(
         return List.copyOf(unreadable.values());
     }
 
-    /** Whether any of these answers was given but could not be read. */
-    public boolean anyUnreadable(ReferralField... fields) {
-        for (ReferralField f : fields) {
-            if (unreadable.containsKey(f)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Reason codes that are one of the form's six boxes. */
     public List<ReferralReason> knownReasons() {
         return reasons.stream().map(ReferralReason::fromCode).flatMap(Optional::stream).distinct().toList();
