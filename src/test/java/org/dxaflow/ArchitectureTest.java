@@ -2,6 +2,7 @@ package org.dxaflow;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -38,5 +39,21 @@ class ArchitectureTest {
         ArchRule rule = slices().matching("org.dxaflow.(*)..").should().beFreeOfCycles()
                 .because("a loop between domains means neither can be understood or changed alone");
         rule.check(MAIN);
+    }
+
+    @Test
+    void theClinicalComputationsReadValuesNotTheEngine() {
+        // the gate's criteria and the densitometry computation run on typed values (the referral's
+        // answers and the order in order/, the patient's sex in clinical/), never on messages or stores
+        noClasses().that().resideInAPackage("org.dxaflow.justification..")
+                .should().dependOnClassesThat(resideInAPackage("org.dxaflow..").and(not(resideInAnyPackage(
+                        "org.dxaflow.justification..", "org.dxaflow.clinical..", "org.dxaflow.order..",
+                        "org.dxaflow.conf.."))))
+                .because("justification applies written criteria to a referral's values").check(MAIN);
+        noClasses().that().resideInAPackage("org.dxaflow.densitometry..")
+                .should().dependOnClassesThat(resideInAPackage("org.dxaflow..").and(not(resideInAnyPackage(
+                        "org.dxaflow.densitometry..", "org.dxaflow.clinical..", "org.dxaflow.conf.."))))
+                .because("densitometry computes from its inputs and cited conf, for the engine and its API alike")
+                .check(MAIN);
     }
 }

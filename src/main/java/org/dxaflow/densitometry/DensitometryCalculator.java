@@ -1,6 +1,7 @@
 package org.dxaflow.densitometry;
 
 import org.dxaflow.clinical.MenopausalAssessment;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.InvestigationFlags.DiagnosticRegion;
 import org.dxaflow.densitometry.SiteScorer.ScoredSite;
 import org.dxaflow.densitometry.SiteScorer.SourcedScore;

@@ -2,6 +2,7 @@ package org.dxaflow.densitometry;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.dxaflow.clinical.Sex;
 
 /**
  * Clinical thresholds and switches, all read from conf/densitometry/settings.yaml where each value

@@ -2,6 +2,7 @@ package org.dxaflow.densitometry;
 
 import java.util.List;
 import java.util.Optional;
+import org.dxaflow.clinical.Sex;
 
 /**
  * All loaded reference populations and sBMD equations. Lookups return empty rather than a nearest

@@ -3,6 +3,7 @@ package org.dxaflow.densitometry;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
+import org.dxaflow.clinical.Sex;
 
 /**
  * One cited reference band: mean and SD of BMD (g/cm²) for a site, sex and age band, on the

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Objects;
+import org.dxaflow.clinical.Sex;
 
 /**
  * Canonical, validated input of one densitometry computation.
@@ -35,6 +36,10 @@ public record ScanInput(
 
     public ScanInput {
         Objects.requireNonNull(sex, "sex");
+        if (!sex.isFemaleOrMale()) {
+            // the reference populations are tabulated by sex: the caller holds the case for a person
+            throw new IllegalArgumentException("sex must be F or M for a densitometry computation");
+        }
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(scanDate, "scanDate");
         Objects.requireNonNull(manufacturer, "manufacturer");

@@ -2,6 +2,7 @@ package org.dxaflow.densitometry;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.dxaflow.clinical.Sex;
 
 /**
  * Scores one measured region: moves the BMD onto the reference's calibration (sBMD) when the

@@ -37,6 +37,7 @@ public final class WhoClassifier {
             case F -> menopause.postmenopausal() ? Approach.WHO
                     : menopause.premenopausal() ? Approach.Z_SCORE : Approach.UNDETERMINED;
             case M -> input.ageAtScan() >= settings.whoMinimumAgeMen() ? Approach.WHO : Approach.Z_SCORE;
+            case U -> throw new IllegalArgumentException("no WHO approach without sex F or M");
         };
     }
 

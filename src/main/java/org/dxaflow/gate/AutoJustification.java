@@ -42,9 +42,11 @@ public final class AutoJustification {
         this.clock = clock;
     }
 
-    /** Returns what was done, for the route's log. */
-    public String evaluate(String orderId) {
-        long id = Long.parseLong(orderId.trim());
+    /**
+     * Returns what was done, for the route's log. The id comes off the queue as the order book gave
+     * it (a number; Camel converts the message body to it).
+     */
+    public String evaluate(long id) {
         return jdbc.inTransaction(c -> {
             Optional<Order> found = orders.get(c, id);
             if (found.isEmpty()) {

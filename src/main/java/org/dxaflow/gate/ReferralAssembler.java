@@ -4,22 +4,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.dxaflow.hl7.Hl7Time;
-import org.dxaflow.justification.InvalidReferralAnswerException;
 import org.dxaflow.justification.Referral;
-import org.dxaflow.justification.ReferralAnswers;
-import org.dxaflow.justification.ReferralAnswersParser;
-import org.dxaflow.justification.ReferralQuestionMapping;
 import org.dxaflow.justification.Referrer;
-import org.dxaflow.justification.Sex;
-import org.dxaflow.order.ClinicalAnswer;
 import org.dxaflow.order.Order;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralQuestions;
+import org.dxaflow.order.SentDate;
 
 /**
- * Turns a stored order into the gate's {@link Referral}: its OBX answers through
- * {@code referral-questions.yaml}, the patient's birth date and sex, the referrer (ORC-12/OBR-16),
- * the referral date (ORC-9, never later than receipt) and the free-text clinical details (OBR-13).
- * What cannot be read is reported, not guessed: such a referral goes to a practitioner.
+ * Turns a stored order into the gate's {@link Referral}: its answers ({@link ReferralAnswers#read},
+ * through {@code referral-questions.yaml}), the patient's birth date and sex, the referrer
+ * (ORC-12/OBR-16), the referral date (ORC-9, never later than receipt) and the free-text clinical
+ * details (OBR-13). What cannot be read is reported, not guessed: an unreadable answer, no birth
+ * date, a referral date or requested date that was sent but is not a date. Such a referral goes to a
+ * practitioner, with the reasons.
  */
 public final class ReferralAssembler {
 
@@ -36,25 +34,27 @@ public final class ReferralAssembler {
         }
     }
 
-    private final ReferralQuestionMapping mapping;
-    private final ReferralAnswersParser parser = new ReferralAnswersParser();
+    private final ReferralQuestions questions;
     private final ZoneId zone;
 
-    public ReferralAssembler(ReferralQuestionMapping mapping, ZoneId zone) {
-        this.mapping = mapping;
+    public ReferralAssembler(ReferralQuestions questions, ZoneId zone) {
+        this.questions = questions;
         this.zone = zone;
     }
 
     public Result assemble(Order order) {
-        List<String> problems = new ArrayList<>();
-        ReferralAnswers answers = null;
-        try {
-            answers = parser.parse(mapping.map(observations(order.answers())).fields());
-        } catch (InvalidReferralAnswerException e) {
-            problems.addAll(e.problems());
-        }
+        ReferralAnswers answers = ReferralAnswers.read(order.answers(), questions);
+        List<String> problems = new ArrayList<>(answers.problems());
         LocalDate birthDate = order.patient().demographics().birthDate();
         LocalDate referralDate = referralDate(order);
+        if (order.referralDate().isUnreadable()) {
+            problems.add("The referral date (ORC-9) '" + order.referralDate().unreadable() + "' is not a date:"
+                    + " the criteria's age and intervals are \"at referral\"");
+        }
+        if (order.requestedDate().isUnreadable()) {
+            problems.add("The requested date '" + order.requestedDate().unreadable() + "' is not a date:"
+                    + " the order would be scheduled on a day nobody asked for");
+        }
         if (birthDate == null) {
             problems.add("Patient birth date (PID-7) is missing: the age criteria cannot be applied");
         } else if (birthDate.isAfter(referralDate)) {
@@ -65,23 +65,17 @@ public final class ReferralAssembler {
         }
         Referrer referrer = new Referrer(order.referrer().id(), order.referrer().name().display());
         return new Assembled(new Referral(order.placerOrderNumber(), referralDate, birthDate,
-                Sex.fromHl7(order.patient().demographics().sex()), referrer, answers, order.clinicalInfo()));
+                order.patient().demographics().sex(), referrer, answers, order.clinicalInfo()));
     }
 
-    /** ORC-9 when sent; a date after receipt (a sender's clock) or none at all means the day of receipt. */
+    /**
+     * ORC-9 when sent; a date after receipt (a sender's clock) or none at all means the day of
+     * receipt. An unreadable ORC-9 also gives the day of receipt here, but {@link #assemble} then
+     * holds the referral for a practitioner: that day is never used unseen.
+     */
     LocalDate referralDate(Order order) {
         LocalDate received = order.receivedAt().atZone(zone).toLocalDate();
-        return Hl7Time.date(order.referralDate()).filter(d -> !d.isAfter(received)).orElse(received);
-    }
-
-    /** One observation per value: repeating answers (REFREASON, CONDITION) may come as repetitions too. */
-    private static List<ReferralQuestionMapping.Observation> observations(List<ClinicalAnswer> answers) {
-        List<ReferralQuestionMapping.Observation> out = new ArrayList<>();
-        for (ClinicalAnswer a : answers) {
-            for (String value : a.values()) {
-                out.add(new ReferralQuestionMapping.Observation(a.code(), a.codingSystem(), value));
-            }
-        }
-        return out;
+        SentDate sent = order.referralDate();
+        return sent.day().filter(d -> !d.isAfter(received)).orElse(received);
     }
 }

@@ -1,8 +1,7 @@
 package org.dxaflow.hl7;
 
 import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AckBuilder {
 
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Er7Message.Delimiters STANDARD = new Er7Message.Delimiters('|', '^', '~', '\\', '&');
 
     private final String application;
@@ -57,7 +55,7 @@ public final class AckBuilder {
         StringBuilder sb = new StringBuilder(256);
         sb.append("MSH|^~\\&|").append(d.escape(application)).append('|').append(d.escape(facility)).append('|')
                 .append(d.escape(h.sendingApplication())).append('|').append(d.escape(h.sendingFacility())).append('|')
-                .append(ZonedDateTime.now(clock).format(TS)).append("||ACK").append(trigger).append(structure)
+                .append(Hl7Format.timestamp(LocalDateTime.now(clock))).append("||ACK").append(trigger).append(structure)
                 .append('|').append("DXA").append(sequence.incrementAndGet()).append('|')
                 .append(h.processingId().isEmpty() ? "P" : d.escape(h.processingId())).append('|')
                 .append(d.escape(h.version())).append('\r');

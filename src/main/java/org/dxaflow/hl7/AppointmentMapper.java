@@ -25,7 +25,7 @@ public final class AppointmentMapper {
     public AppointmentRequest map(Er7Message message) {
         List<Er7Message.Segment> s = message.segments();
         return new AppointmentRequest(get("placerOrderNumber", s), get("fillerOrderNumber", s),
-                get("appointmentId", s), get("start", s), get("fillerStatus", s));
+                get("appointmentId", s), Hl7Time.sentDate(get("start", s)), get("fillerStatus", s));
     }
 
     /** The first path of a field, for naming it in an error. */

@@ -78,7 +78,12 @@ public final class MessageValidator {
             case "S12", "S13", "S14" -> true;
             default -> false;
         };
-        if (books && Hl7Time.date(m.appointment().start()).isEmpty()) {
+        if (books && m.appointment().start().isUnreadable()) {
+            return err(IntakeError.DATA_TYPE_ERROR, appointments.location("start"),
+                    "The appointment start (AIS-4 or SCH-11 start) is not a date with a day in SIU^"
+                            + m.header().triggerEvent());
+        }
+        if (books && m.appointment().start().date() == null) {
             return err(IntakeError.REQUIRED_FIELD_MISSING, appointments.location("start"),
                     "No appointment start date/time (AIS-4 or SCH-11 start) in SIU^" + m.header().triggerEvent());
         }

@@ -79,8 +79,9 @@ public final class OrderMapper {
                     new CodedValue(get("procedureCode", group), get("procedureText", group),
                             get("procedureScheme", group)),
                     referrer(group),
-                    get("requestedDate", group),
-                    get("referralDate", group),
+                    Hl7Time.sentDate(get("requestedDate", group)),
+                    // only the day of the referral counts ("at referral")
+                    Hl7Time.sentDate(get("referralDate", group)).dayOnly(),
                     get("priority", group),
                     get("clinicalInfo", group),
                     answers(group));

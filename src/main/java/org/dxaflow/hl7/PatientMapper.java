@@ -1,11 +1,11 @@
 package org.dxaflow.hl7;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.order.Clinician;
 import org.dxaflow.order.NhsNumber;
 import org.dxaflow.order.PatientDemographics;
@@ -27,6 +27,7 @@ public final class PatientMapper {
         return new PatientMapper(MappingFile.read(file, m -> m.paths("patient", FIELDS)));
     }
 
+    /** An unreadable birth date is absent, never guessed: the gate and the results step then hold the case. */
     public PatientDemographics map(List<Er7Message.Segment> segments) {
         return new PatientDemographics(
                 get("mrn", segments),
@@ -34,11 +35,26 @@ public final class PatientMapper {
                 NhsNumber.normalise(get("nhsNumber", segments)),
                 new PersonName(get("familyName", segments), get("givenName", segments),
                         get("middleName", segments), get("namePrefix", segments)),
-                Hl7Dates.date(get("birthDate", segments)),
-                get("sex", segments),
+                Hl7Time.date(get("birthDate", segments)).orElse(null),
+                sex(get("sex", segments)),
                 new Clinician(get("gpCode", segments),
                         new PersonName(get("gpFamilyName", segments), get("gpGivenName", segments), "", "")),
                 get("practiceCode", segments));
+    }
+
+    /**
+     * PID-8 administrative sex (HL7 table 0001): F and M as such, in either case; any other code sent
+     * (O, U, A, N, X, or one not in the table) is U; nothing sent is null, so a later message that
+     * leaves PID-8 empty does not overwrite what an earlier one said.
+     */
+    static Sex sex(String pid8) {
+        String code = pid8 == null ? "" : pid8.trim().toUpperCase(Locale.ROOT);
+        return switch (code) {
+            case "" -> null;
+            case "F" -> Sex.F;
+            case "M" -> Sex.M;
+            default -> Sex.U;
+        };
     }
 
     /** The first path of a field, for naming it in an error. */
@@ -49,22 +65,5 @@ public final class PatientMapper {
 
     String get(String field, List<Er7Message.Segment> segments) {
         return MappingFile.first(paths.get(field), segments);
-    }
-
-    /** HL7 DT/TS values to dates; an unreadable date is treated as absent, never guessed. */
-    static final class Hl7Dates {
-        private Hl7Dates() {
-        }
-
-        static LocalDate date(String ts) {
-            if (ts == null || ts.length() < 8) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(ts.substring(0, 4) + "-" + ts.substring(4, 6) + "-" + ts.substring(6, 8));
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.dxaflow.justification;
 
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.order.ReferralReason;
 
 /**
  * Appendix 2 item 4: disease or medication associated with bone loss. The list is in rules.yaml

@@ -3,6 +3,8 @@ package org.dxaflow.justification;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralReason;
 
 /**
  * Appendix 2 item 6: follow-up scan to assess change in BMD. The minimum interval is local policy

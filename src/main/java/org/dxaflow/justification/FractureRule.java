@@ -3,6 +3,10 @@ package org.dxaflow.justification;
 import java.util.Map;
 import org.dxaflow.clinical.MenopausalAssessment;
 import org.dxaflow.clinical.MenopausalStatusRule;
+import org.dxaflow.clinical.Sex;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralReason;
+import org.dxaflow.order.YesNo;
 
 /**
  * Appendix 2 item 1: "Postmenopausal women and men &gt;50 with history of one or more fractures

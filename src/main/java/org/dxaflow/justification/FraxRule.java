@@ -1,6 +1,10 @@
 package org.dxaflow.justification;
 
 import java.util.Map;
+import org.dxaflow.order.NoggZone;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralReason;
+import org.dxaflow.order.YesNo;
 
 /**
  * Appendix 2 item 5: FRAX triage of patients over 40, referral of NOGG amber and red. FRAX is not

@@ -1,5 +1,7 @@
 package org.dxaflow.justification;
 
+import org.dxaflow.order.ReferralReason;
+
 /**
  * One clinical criterion of the referral guidelines (seed Appendix 2), tied to one reason box.
  * It is evaluated when its reason was given, and also when it was not but the referral answers

@@ -8,6 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dxaflow.clinical.Sex;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralReason;
 
 /**
  * Chooses the scan protocol (seed "Scan visit": "required DXA scans ... following local protocols")

@@ -1,5 +1,7 @@
 package org.dxaflow.justification;
 
+import org.dxaflow.order.ReferralReason;
+
 /**
  * Appendix 2 item 3: "appearance of low bone mineral density reported by a radiologist". The form's
  * box reads "reported on x-ray by radiologist", so ticking it is the referrer's attestation of that

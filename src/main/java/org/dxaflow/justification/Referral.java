@@ -3,6 +3,8 @@ package org.dxaflow.justification;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
+import org.dxaflow.clinical.Sex;
+import org.dxaflow.order.ReferralAnswers;
 
 /**
  * The canonical input of the justification gate: one referral (order) with the patient facts the

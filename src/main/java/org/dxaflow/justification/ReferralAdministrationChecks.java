@@ -2,6 +2,7 @@ package org.dxaflow.justification;
 
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.order.ReferralAnswers;
 
 /**
  * Gate 1, IRMER referral duties (seed "Referral"): the referrer must be identifiable and entitled,

@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dxaflow.order.FieldType;
+import org.dxaflow.order.ReferralField;
+import org.dxaflow.order.ReferralQuestions;
 
 /**
  * OBX-3 (code, coding system) → canonical {@link ReferralField}, from
- * {@code mappings/hl7/referral-questions.yaml}. The file is checked against the canonical model at
- * load (type and repeat flag must agree with {@link ReferralField}, every field must be mapped, no
- * code may map twice), with {@code file:line} errors like the rule files.
+ * {@code mappings/hl7/referral-questions.yaml}: the questions {@link org.dxaflow.order.ReferralAnswers#read}
+ * reads an order's answers by. The file is checked against the canonical model at load (type and
+ * repeat flag must agree with {@link ReferralField}, every field must be mapped, no code may map
+ * twice), with {@code file:line} errors like the rule files.
  */
-public final class ReferralQuestionMapping {
+public final class ReferralQuestionMapping implements ReferralQuestions {
 
     /** One canonical question as documented in the mapping file. */
     public record Question(ReferralField field, FieldType type, boolean repeat, String unit, List<String> values) {
@@ -33,7 +37,7 @@ public final class ReferralQuestionMapping {
     /** One OBX as the HL7 side reads it: OBX-3.1, OBX-3.3 and OBX-5 (identifier for CE) as text. */
     public record Observation(String code, String codingSystem, String value) { }
 
-    /** Canonical answers ready for {@link ReferralAnswersParser}, plus OBX the mapping does not know. */
+    /** Canonical answers ready for {@link org.dxaflow.order.ReferralAnswers#of}, plus OBX the mapping does not know. */
     public record MappedAnswers(Map<ReferralField, List<String>> fields, List<Observation> unmapped) {
         public MappedAnswers {
             fields = Collections.unmodifiableMap(new EnumMap<>(fields));
@@ -102,6 +106,7 @@ public final class ReferralQuestionMapping {
     }
 
     /** The canonical field for an OBX-3 code; an empty coding system means the local default. */
+    @Override
     public Optional<ReferralField> fieldFor(String code, String codingSystem) {
         if (code == null || code.isBlank()) {
             return Optional.empty();

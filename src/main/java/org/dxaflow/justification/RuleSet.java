@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dxaflow.order.NoggZone;
+import org.dxaflow.order.SteroidRoute;
 
 /**
  * The practitioner's written justification criteria, as loaded from {@code conf/justification}.

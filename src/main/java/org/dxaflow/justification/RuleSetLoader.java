@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.order.NoggZone;
+import org.dxaflow.order.SteroidRoute;
 
 /**
  * Loads and validates {@code rules.yaml} and {@code referrers.yaml}. Every threshold is required

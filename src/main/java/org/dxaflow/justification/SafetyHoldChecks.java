@@ -2,6 +2,8 @@ package org.dxaflow.justification;
 
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.order.Pregnancy;
+import org.dxaflow.order.ReferralAnswers;
 
 /**
  * Gate 2: circumstances in which the written criteria must not be applied automatically, whatever

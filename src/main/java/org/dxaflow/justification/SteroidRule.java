@@ -3,6 +3,10 @@ package org.dxaflow.justification;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralReason;
+import org.dxaflow.order.SteroidRoute;
+import org.dxaflow.order.YesNo;
 
 /**
  * Appendix 2 item 2 (RCP glucocorticoid guidance): systemic steroids, under the age limit, for the

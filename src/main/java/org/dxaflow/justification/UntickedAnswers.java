@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralReason;
+import org.dxaflow.order.YesNo;
 
 /**
  * The fail-safe of the written criteria (issue #8): a referral is returned automatically only when

@@ -3,7 +3,13 @@ package org.dxaflow.order;
 import java.time.Instant;
 import java.util.List;
 
-/** An order as the engine holds it. */
+/**
+ * An order as the engine holds it, its values typed as the HL7 mapper read them.
+ *
+ * @param requestedDate the day (and time) asked for; unreadable ones are held by the gate
+ * @param referralDate  when the referral was made (ORC-9), the day only; unreadable ones are held by the gate
+ * @param answers       the referral's OBX as sent, read by {@link ReferralAnswers#read}
+ */
 public record Order(
         long id,
         String placerOrderNumber,
@@ -13,8 +19,8 @@ public record Order(
         OrderStatus status,
         CodedValue procedure,
         Clinician referrer,
-        String requestedDate,
-        String referralDate,
+        SentDate requestedDate,
+        SentDate referralDate,
         String priority,
         String clinicalInfo,
         List<ClinicalAnswer> answers,
@@ -24,6 +30,8 @@ public record Order(
         Patient patient) {
 
     public Order {
+        requestedDate = requestedDate == null ? SentDate.NONE : requestedDate;
+        referralDate = referralDate == null ? SentDate.NONE : referralDate;
         answers = List.copyOf(answers);
     }
 

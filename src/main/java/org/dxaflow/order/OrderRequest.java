@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One order as an ORM/OMG order group asks for it: what to do (ORC-1) and to which order.
  *
- * @param referralDate when the referral was made (ORC-9, HL7 TS as sent); the justification
- *                     criteria are worded "at referral", e.g. the patient's age
+ * @param requestedDate the day (and time) asked for (TQ1-7, ORC-7/OBR-27 start, OBR-6)
+ * @param referralDate  when the referral was made (ORC-9), the day only; the justification criteria
+ *                      are worded "at referral", e.g. the patient's age
  */
 public record OrderRequest(
         OrderControl control,
@@ -16,13 +17,15 @@ public record OrderRequest(
         String accessionNumber,
         CodedValue procedure,
         Clinician referrer,
-        String requestedDate,
-        String referralDate,
+        SentDate requestedDate,
+        SentDate referralDate,
         String priority,
         String clinicalInfo,
         List<ClinicalAnswer> answers) {
 
     public OrderRequest {
+        requestedDate = requestedDate == null ? SentDate.NONE : requestedDate;
+        referralDate = referralDate == null ? SentDate.NONE : referralDate;
         answers = List.copyOf(answers);
     }
 }

@@ -1,15 +1,21 @@
 package org.dxaflow.order;
 
 import java.time.LocalDate;
+import org.dxaflow.clinical.Sex;
 
-/** The patient as an inbound message describes them. */
+/**
+ * The patient as an inbound message describes them.
+ *
+ * @param birthDate null when not sent or not a date
+ * @param sex       null when not sent; {@link Sex#U} when sent as anything but F or M
+ */
 public record PatientDemographics(
         String mrn,
         String mrnAuthority,
         String nhsNumber,
         PersonName name,
         LocalDate birthDate,
-        String sex,
+        Sex sex,
         Clinician gp,
         String practiceCode) {
 

@@ -4,13 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
-import org.dxaflow.hl7.Hl7Time;
 import org.dxaflow.order.AppointmentRequest;
 import org.dxaflow.order.Order;
-import org.dxaflow.order.OrderStatus;
 import org.dxaflow.pathway.Appointment;
 import org.dxaflow.pathway.OrderSchedule;
 import org.dxaflow.pathway.SchedulePolicy;
@@ -97,7 +93,7 @@ public final class AppointmentBook {
                 throw new NotApplicable("SIU^" + trigger + " for order " + order.placerOrderNumber()
                         + " has no readable appointment start");
             }
-            next = new Appointment(id, Appointment.Status.BOOKED, Hl7Time.dateTime(r.start()).orElseThrow(), now);
+            next = new Appointment(id, Appointment.Status.BOOKED, r.start().dateTime().orElseThrow(), now);
             schedules.setAppointment(c, order.id(), next, now);
             schedules.setStep(c, order.id(), step.get(), now);
             // a DNA order goes back to the status it had (the lifecycle table: to a practitioner if unknown)
@@ -108,7 +104,7 @@ public final class AppointmentBook {
                 throw new NotApplicable("Order " + order.placerOrderNumber() + " is " + order.status()
                         + ": the patient was scanned; SIU^" + trigger + " not applied");
             }
-            LocalDateTime start = Hl7Time.dateTime(r.start()).orElse(previous == null ? null : previous.start());
+            LocalDateTime start = r.start().dateTime().orElse(previous == null ? null : previous.start());
             Appointment.Status status = event == Event.CANCELLED ? Appointment.Status.CANCELLED
                     : Appointment.Status.DID_NOT_ATTEND;
             next = new Appointment(id, status, start, previous == null ? null : previous.bookedAt());

@@ -6,10 +6,8 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.dxaflow.hl7.Er7Message;
 import org.dxaflow.hl7.InboundMessageStore;
 import org.dxaflow.hl7.MappedMessage;
@@ -70,10 +68,9 @@ public final class MessageApplier {
      *
      * @param outcome          PROCESSED, ERROR, DUPLICATE, or REDELIVERED when already applied; RESULT or
      *                         RESULT_REDELIVERED for a result message
-     * @param ordersToJustify  ids of the orders the message created, or whose referral it changed, as
-     *                         text (queue message bodies)
+     * @param ordersToJustify  ids of the orders the message created, or whose referral it changed
      */
-    public record Outcome(String outcome, List<String> ordersToJustify) {
+    public record Outcome(String outcome, List<Long> ordersToJustify) {
         public Outcome {
             ordersToJustify = List.copyOf(ordersToJustify);
         }
@@ -111,7 +108,7 @@ public final class MessageApplier {
                 }
                 // Applied before a crash, but what followed (justification) may not have been queued:
                 // hand the created orders on again; the gate ignores orders it has already decided.
-                return new Outcome("REDELIVERED", ids(orders.toJustifyAfter(c, intakeId)));
+                return new Outcome("REDELIVERED", orders.toJustifyAfter(c, intakeId));
             }
             Instant now = clock.instant();
             boolean resend = messages.wasApplied(c, header);
@@ -126,8 +123,7 @@ public final class MessageApplier {
                 MappedMessage mapped = reader.read(message, header);
                 List<Long> created = new ArrayList<>();
                 apply(c, messageId, mapped, now, created);
-                return new Outcome(mapped.isResult() ? RESULT : InboundMessageStore.Status.PROCESSED.name(),
-                        ids(created));
+                return new Outcome(mapped.isResult() ? RESULT : InboundMessageStore.Status.PROCESSED.name(), created);
             } catch (NotApplicable e) {
                 c.rollback(beforeApply);
                 messages.setOutcome(c, messageId, InboundMessageStore.Status.ERROR, e.getMessage());
@@ -136,10 +132,6 @@ public final class MessageApplier {
         });
         LOG.info("Message {} ({} control id {}): {}", intakeId, header.typeAndTrigger(), header.controlId(), outcome);
         return outcome;
-    }
-
-    private static List<String> ids(List<Long> ids) {
-        return ids.stream().map(String::valueOf).toList();
     }
 
     private void apply(Connection c, long messageId, MappedMessage m, Instant now, List<Long> created)

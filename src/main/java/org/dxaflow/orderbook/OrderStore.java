@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderRequest;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.order.PersonName;
+import org.dxaflow.order.SentDate;
 import org.dxaflow.store.Jdbc;
 
 /** The order book. */
@@ -53,13 +56,15 @@ public final class OrderStore {
         String accession = r.accessionNumber().isEmpty() ? null : r.accessionNumber();
         long id = Jdbc.insert(c, "INSERT INTO dxa_order (placer_order_number, placer_application, filler_order_number,"
                         + " accession_number, patient_id, status, procedure_code, procedure_text, procedure_scheme,"
-                        + " referrer_id, referrer_family_name, referrer_given_name, requested_date, referral_date,"
+                        + " referrer_id, referrer_family_name, referrer_given_name, requested_date, requested_time,"
+                        + " requested_date_unreadable, referral_date, referral_date_unreadable,"
                         + " priority, clinical_info, answers_json, hl7_version, received_at, updated_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.placerOrderNumber(), r.placerApplication(), r.fillerOrderNumber(),
                 accession == null ? "" : accession, patientId, OrderStatus.RECEIVED, r.procedure().code(),
                 r.procedure().text(), r.procedure().scheme(), r.referrer().id(), r.referrer().name().family(),
-                r.referrer().name().given(), r.requestedDate(), Jdbc.fit(r.referralDate(), 26), r.priority(),
+                r.referrer().name().given(), r.requestedDate().date(), r.requestedDate().time(),
+                unreadable(r.requestedDate()), r.referralDate().date(), unreadable(r.referralDate()), r.priority(),
                 Jdbc.fit(r.clinicalInfo(), 2000),
                 answersJson(r.answers()), hl7Version, now, now);
         if (accession == null) {
@@ -68,7 +73,12 @@ public final class OrderStore {
         return get(c, id).orElseThrow();
     }
 
-    /** Applies an XO change: fields the message carries replace ours; empty ones keep ours. */
+    /**
+     * Applies an XO change: fields the message carries replace ours; empty ones keep ours. A requested
+     * date that was sent replaces ours whole (day, time, or the unreadable text), even when unreadable:
+     * the RIS meant to change it, so an order not yet through the gate is held for a practitioner
+     * rather than scheduled by the old date.
+     */
     public void change(Connection c, long id, OrderRequest r, Instant now) throws SQLException {
         Jdbc.update(c, "UPDATE dxa_order SET"
                         + " filler_order_number = COALESCE(NULLIF(?, ''), filler_order_number),"
@@ -79,14 +89,18 @@ public final class OrderStore {
                         + " referrer_id = COALESCE(NULLIF(?, ''), referrer_id),"
                         + " referrer_family_name = COALESCE(NULLIF(?, ''), referrer_family_name),"
                         + " referrer_given_name = COALESCE(NULLIF(?, ''), referrer_given_name),"
-                        + " requested_date = COALESCE(NULLIF(?, ''), requested_date),"
+                        + " requested_date = CASE WHEN ? THEN ? ELSE requested_date END,"
+                        + " requested_time = CASE WHEN ? THEN ? ELSE requested_time END,"
+                        + " requested_date_unreadable = CASE WHEN ? THEN ? ELSE requested_date_unreadable END,"
                         + " priority = COALESCE(NULLIF(?, ''), priority),"
                         + " clinical_info = COALESCE(NULLIF(?, ''), clinical_info),"
                         + " answers_json = CASE WHEN ? THEN ? ELSE answers_json END,"
                         + " updated_at = ? WHERE id = ?",
                 r.fillerOrderNumber(), r.accessionNumber(), r.procedure().code(), r.procedure().text(),
                 r.procedure().scheme(), r.referrer().id(), r.referrer().name().family(), r.referrer().name().given(),
-                r.requestedDate(), r.priority(), Jdbc.fit(r.clinicalInfo(), 2000), !r.answers().isEmpty(),
+                sent(r.requestedDate()), r.requestedDate().date(), sent(r.requestedDate()), r.requestedDate().time(),
+                sent(r.requestedDate()), unreadable(r.requestedDate()),
+                r.priority(), Jdbc.fit(r.clinicalInfo(), 2000), !r.answers().isEmpty(),
                 answersJson(r.answers()), now, id);
     }
 
@@ -180,10 +194,29 @@ public final class OrderStore {
                         rs.getString("procedure_scheme")),
                 new Clinician(rs.getString("referrer_id"), new PersonName(rs.getString("referrer_family_name"),
                         rs.getString("referrer_given_name"), "", "")),
-                rs.getString("requested_date"), rs.getString("referral_date"), rs.getString("priority"),
+                sentDate(rs, "requested_date", "requested_time", "requested_date_unreadable"),
+                sentDate(rs, "referral_date", null, "referral_date_unreadable"), rs.getString("priority"),
                 rs.getString("clinical_info"),
                 answers(rs.getString("answers_json")), rs.getString("hl7_version"), Jdbc.instant(rs, "received_at"),
                 Jdbc.instant(rs, "updated_at"), PatientStore.map(rs));
+    }
+
+    private static boolean sent(SentDate d) {
+        return !d.equals(SentDate.NONE);
+    }
+
+    /** The text of an unreadable date, kept for the person who decides (HL7 TS is at most 26 characters). */
+    private static String unreadable(SentDate d) {
+        return d.isUnreadable() ? Jdbc.fit(d.unreadable(), 26) : null;
+    }
+
+    private static SentDate sentDate(ResultSet rs, String dateColumn, String timeColumn, String unreadableColumn)
+            throws SQLException {
+        LocalDate day = Jdbc.date(rs, dateColumn);
+        if (day != null) {
+            return SentDate.of(day, timeColumn == null ? null : rs.getObject(timeColumn, LocalTime.class));
+        }
+        return SentDate.unreadable(rs.getString(unreadableColumn));
     }
 
     private String answersJson(List<ClinicalAnswer> answers) {

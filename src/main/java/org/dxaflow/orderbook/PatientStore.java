@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.order.Clinician;
 import org.dxaflow.order.Patient;
 import org.dxaflow.order.PatientDemographics;
@@ -47,7 +48,7 @@ public final class PatientStore {
                         + " middle_name, name_prefix, birth_date, sex, gp_code, gp_name, practice_code, created_at,"
                         + " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 nz(d.mrn()), nz(d.mrnAuthority()), nz(d.nhsNumber()), d.name().family(), d.name().given(),
-                d.name().middle(), d.name().prefix(), d.birthDate(), nz(d.sex()), d.gp().id(),
+                d.name().middle(), d.name().prefix(), d.birthDate(), d.sex(), d.gp().id(),
                 d.gp().name().display(), nz(d.practiceCode()), now, now);
         return new Patient(id, d);
     }
@@ -65,7 +66,7 @@ public final class PatientStore {
                         + " middle_name = ?, name_prefix = ?, birth_date = ?, sex = ?, gp_code = ?, gp_name = ?,"
                         + " practice_code = ?, updated_at = ? WHERE id = ?",
                 nz(d.mrn()), nz(d.mrnAuthority()), nz(d.nhsNumber()), d.name().family(), d.name().given(),
-                d.name().middle(), d.name().prefix(), d.birthDate(), nz(d.sex()), d.gp().id(),
+                d.name().middle(), d.name().prefix(), d.birthDate(), d.sex(), d.gp().id(),
                 d.gp().name().display(), nz(d.practiceCode()), now, id);
     }
 
@@ -76,7 +77,8 @@ public final class PatientStore {
         return new PatientDemographics(
                 pick(now.mrn(), old.mrn()), pick(now.mrnAuthority(), old.mrnAuthority()),
                 pick(now.nhsNumber(), old.nhsNumber()), name,
-                now.birthDate() != null ? now.birthDate() : old.birthDate(), pick(now.sex(), old.sex()), gp,
+                now.birthDate() != null ? now.birthDate() : old.birthDate(),
+                now.sex() != null ? now.sex() : old.sex(), gp,
                 pick(now.practiceCode(), old.practiceCode()));
     }
 
@@ -86,9 +88,14 @@ public final class PatientStore {
                 rs.getString("mrn"), rs.getString("mrn_authority"), rs.getString("nhs_number"),
                 new PersonName(rs.getString("family_name"), rs.getString("given_name"), rs.getString("middle_name"),
                         rs.getString("name_prefix")),
-                Jdbc.date(rs, "birth_date"), rs.getString("sex"),
+                Jdbc.date(rs, "birth_date"), sex(rs.getString("sex")),
                 new Clinician(rs.getString("gp_code"), new PersonName(gpName, "", "", "")),
                 rs.getString("practice_code")));
+    }
+
+    /** The sex column holds F, M or U as the HL7 mapper read it (V9 normalised older rows), or nothing. */
+    public static Sex sex(String column) {
+        return column == null || column.isEmpty() ? null : Sex.valueOf(column);
     }
 
     private static String pick(String preferred, String fallback) {

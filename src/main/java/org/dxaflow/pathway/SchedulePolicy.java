@@ -3,7 +3,7 @@ package org.dxaflow.pathway;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.dxaflow.hl7.Hl7Time;
+import org.dxaflow.order.SentDate;
 
 /**
  * The dates the pathway computes: the waiting-time target and, when the RIS has booked no
@@ -34,14 +34,16 @@ public final class SchedulePolicy {
      * The step without an appointment: the requested date when it is today or later, else the next
      * working day; never before the earliest scan date a recent NM/contrast study imposes.
      *
-     * @param requestedDate    HL7 TS as sent, may be empty
+     * @param requestedDate    as the order holds it; none or unreadable means no date was asked for
+     *                         (the gate holds an order whose requested date is unreadable, so a
+     *                         practitioner has seen it before it is scheduled this way)
      * @param earliestScanDate null when unconstrained
      */
-    public ScheduledStep defaultStep(String requestedDate, LocalDate earliestScanDate, Instant now) {
+    public ScheduledStep defaultStep(SentDate requestedDate, LocalDate earliestScanDate, Instant now) {
         LocalDate today = today(now);
-        Optional<LocalDate> requested = Hl7Time.date(requestedDate).filter(d -> !d.isBefore(today));
+        Optional<LocalDate> requested = requestedDate.day().filter(d -> !d.isBefore(today));
         ScheduledStep step = requested
-                .map(d -> new ScheduledStep(d, Hl7Time.time(requestedDate).orElse(null), ScheduleSource.REQUESTED_DATE))
+                .map(d -> new ScheduledStep(d, requestedDate.time(), ScheduleSource.REQUESTED_DATE))
                 .orElseGet(() -> new ScheduledStep(nextWorkingDay(today), null, ScheduleSource.NEXT_WORKING_DAY));
         if (earliestScanDate != null && step.date().isBefore(earliestScanDate)) {
             return new ScheduledStep(firstWorkingDayFrom(earliestScanDate), null, ScheduleSource.EARLIEST_SCAN_DATE);
@@ -65,8 +67,7 @@ public final class SchedulePolicy {
     }
 
     /** The step an appointment gives: its day and, when the RIS sent one, its time. */
-    public static Optional<ScheduledStep> appointmentStep(String start) {
-        return Hl7Time.date(start).map(d -> new ScheduledStep(d, Hl7Time.time(start).orElse(null),
-                ScheduleSource.APPOINTMENT));
+    public static Optional<ScheduledStep> appointmentStep(SentDate start) {
+        return start.day().map(d -> new ScheduledStep(d, start.time(), ScheduleSource.APPOINTMENT));
     }
 }

@@ -2,8 +2,8 @@ package org.dxaflow.results;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.Referral;
-import org.dxaflow.densitometry.Sex;
 
 /**
  * What the computation needs to know about the patient, from the order (patient record and the

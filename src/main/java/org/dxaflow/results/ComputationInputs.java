@@ -2,11 +2,11 @@ package org.dxaflow.results;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Manufacturer;
 import org.dxaflow.densitometry.VfaFinding;
 import org.dxaflow.densitometry.Referral;
-import org.dxaflow.densitometry.Sex;
 
 /**
  * Provenance of the inputs of one stored computation (the reference data, LSC and engine version

@@ -55,9 +55,9 @@ public final class ResultReconciliation {
      * cannot be matched, or cannot be read, stays on the reconciliation list as it was: this step
      * must never hold up the orders themselves.
      */
-    public void retryFor(List<String> orderIds) {
-        for (String orderId : orderIds) {
-            for (long resultId : results.unmatchedNaming(Long.parseLong(orderId.trim()))) {
+    public void retryFor(List<Long> orderIds) {
+        for (long orderId : orderIds) {
+            for (long resultId : results.unmatchedNaming(orderId)) {
                 try {
                     rematch(resultId, orderId);
                 } catch (RuntimeException e) {
@@ -68,7 +68,7 @@ public final class ResultReconciliation {
         }
     }
 
-    private void rematch(long resultId, String orderId) {
+    private void rematch(long resultId, long orderId) {
         StoredResult previous = results.get(resultId).orElseThrow();
         if (previous.status() != ResultStatus.UNMATCHED) {
             return;

@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.dxaflow.hl7.Er7Message;
-import org.dxaflow.hl7.Hl7Time;
+import org.dxaflow.hl7.Hl7Format;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.order.PatientDemographics;
@@ -57,10 +57,9 @@ public final class RisStatusMessages {
         String version = order.hl7Version() == null || order.hl7Version().isBlank() ? "2.4" : order.hl7Version();
         boolean v25 = version.startsWith("2.5");
         String type = v25 ? "OMG^O19^OMG_O19" : version.equals("2.3") ? "ORM^O01" : "ORM^O01^ORM_O01";
-        String when = Hl7Time.format(change.changedAt().atZone(zone).toLocalDateTime());
+        String when = Hl7Format.timestamp(change.changedAt().atZone(zone).toLocalDateTime());
         ScheduledStep step = change.to() == OrderStatus.SCHEDULED && schedule != null ? schedule.step() : null;
-        String start = step == null ? "" : step.time() == null ? Hl7Time.format(step.date())
-                : Hl7Time.format(step.date().atTime(step.time()));
+        String start = step == null ? "" : Hl7Format.dateTime(step.date(), step.time());
         String filler = order.fillerOrderNumber() == null || order.fillerOrderNumber().isEmpty()
                 ? order.accessionNumber() : order.fillerOrderNumber();
         String placer = e(order.placerOrderNumber()) + (empty(order.placerApplication()) ? ""
@@ -95,7 +94,7 @@ public final class RisStatusMessages {
             ids.add(e(p.mrn()) + "^^^" + e(p.mrnAuthority()) + "^MR");
         }
         return fields("PID", "1", "", String.join("~", ids), "", e(p.name().family()) + "^" + e(p.name().given()),
-                "", p.birthDate() == null ? "" : Hl7Time.format(p.birthDate()), e(p.sex()));
+                "", p.birthDate() == null ? "" : Hl7Format.date(p.birthDate()), p.sex() == null ? "" : p.sex().code());
     }
 
     private static String referrer(Order o) {

@@ -7,6 +7,7 @@ import org.dxaflow.gate.DecisionStore;
 import org.dxaflow.gate.ExposureIncident;
 import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.gate.StoredDecision;
+import org.dxaflow.hl7.Hl7Format;
 import org.dxaflow.justification.DecidedBy;
 import org.dxaflow.justification.JustificationDecision;
 import org.dxaflow.order.Order;
@@ -115,14 +116,15 @@ public final class OrderViews {
         patient.put("nhsNumber", p.nhsNumber());
         patient.put("name", p.name());
         patient.put("birthDate", p.birthDate());
-        patient.put("sex", p.sex());
+        patient.put("sex", p.sex() == null ? "" : p.sex().code());
         patient.put("gp", p.gp());
         patient.put("practiceCode", p.practiceCode());
         m.put("patient", patient);
         m.put("requestedProcedure", o.procedure());
         m.put("referrer", o.referrer());
-        m.put("requestedDate", o.requestedDate());
-        m.put("referralDate", o.referralDate());
+        // HL7 DT/TS text as the API has always shown (an unreadable date as it was sent)
+        m.put("requestedDate", Hl7Format.sent(o.requestedDate()));
+        m.put("referralDate", Hl7Format.sent(o.referralDate()));
         m.put("priority", o.priority());
         m.put("clinicalInfo", o.clinicalInfo());
         m.put("answers", o.answers());

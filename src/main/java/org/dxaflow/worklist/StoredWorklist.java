@@ -1,5 +1,6 @@
 package org.dxaflow.worklist;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,15 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.dxaflow.dicom.data.Attributes;
-import org.dxaflow.dicom.data.DateTimes;
 import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.UidGenerator;
-import org.dxaflow.justification.ReferralField;
-import org.dxaflow.justification.ReferralQuestionMapping;
 import org.dxaflow.order.ClinicalAnswer;
 import org.dxaflow.order.CodedValue;
 import org.dxaflow.order.PersonName;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralQuestions;
 import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.orderbook.PatientStore;
 import org.dxaflow.store.Jdbc;
 
 /**
@@ -53,10 +54,10 @@ public final class StoredWorklist implements WorklistQuery {
     private final Settings settings;
     private final WorklistDataSet dataSets;
     private final UidGenerator uids;
-    private final ReferralQuestionMapping questions;
+    private final ReferralQuestions questions;
 
     public StoredWorklist(Jdbc jdbc, OrderStore orders, Protocols protocols, Settings settings,
-            WorklistDataSet dataSets, UidGenerator uids, ReferralQuestionMapping questions) {
+            WorklistDataSet dataSets, UidGenerator uids, ReferralQuestions questions) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.protocols = protocols;
@@ -92,8 +93,7 @@ public final class StoredWorklist implements WorklistQuery {
         });
         startDateRange(keys).ifPresent(range -> {
             // An item's date is its scheduled step's date, or, before the order has a step, the
-            // requested date: an HL7 TS (YYYYMMDD[HHMM[SS]]...) whose first eight digits are the day,
-            // so "day in [from, to]" is "from <= requested_date < to + 1 day" as text.
+            // requested day (an unreadable requested date is no date: such an item has none).
             sql.append(" AND ((s.scheduled_date IS NOT NULL AND s.scheduled_date >= ?");
             params.add(range[0]);
             if (range[1] != null) {
@@ -101,10 +101,10 @@ public final class StoredWorklist implements WorklistQuery {
                 params.add(range[1]);
             }
             sql.append(") OR (s.scheduled_date IS NULL AND o.requested_date >= ?");
-            params.add(DateTimes.formatDA(range[0]));
+            params.add(range[0]);
             if (range[1] != null) {
-                sql.append(" AND o.requested_date < ?");
-                params.add(DateTimes.formatDA(range[1].plusDays(1)));
+                sql.append(" AND o.requested_date <= ?");
+                params.add(range[1]);
             }
             sql.append("))");
         });
@@ -175,9 +175,11 @@ public final class StoredWorklist implements WorklistQuery {
             studyUid = assignStudyUid(id);
         }
         String accession = rs.getString("accession_number");
-        List<ClinicalAnswer> answers = answers(rs.getString("answers_json"));
-        Double weight = number(answers, ReferralField.WEIGHT_KG);
-        Double heightCm = number(answers, ReferralField.HEIGHT_CM);
+        ReferralAnswers answers = ReferralAnswers.read(answers(rs.getString("answers_json")), questions);
+        // An unreadable weight or height is left off the item, as if not stated: the gate held the
+        // referral for a practitioner over it, and the scanner's operator weighs and measures anyway.
+        Double weight = answers.weightKg().map(BigDecimal::doubleValue).orElse(null);
+        Double heightCm = answers.heightCm().map(BigDecimal::doubleValue).orElse(null);
         return new WorklistEntry(
                 id,
                 accession,
@@ -188,7 +190,7 @@ public final class StoredWorklist implements WorklistQuery {
                 new PersonName(rs.getString("family_name"), rs.getString("given_name"), rs.getString("middle_name"),
                         rs.getString("name_prefix")),
                 Jdbc.date(rs, "birth_date"),
-                rs.getString("sex"),
+                PatientStore.sex(rs.getString("sex")),
                 weight,
                 heightCm == null ? null : heightCm / 100.0,
                 new PersonName(rs.getString("referrer_family_name"), rs.getString("referrer_given_name"), "", ""),
@@ -223,35 +225,10 @@ public final class StoredWorklist implements WorklistQuery {
                 .orElse(uid);
     }
 
-    private Double number(List<ClinicalAnswer> answers, ReferralField field) {
-        for (ClinicalAnswer a : answers) {
-            if (questions.fieldFor(a.code(), a.codingSystem()).filter(f -> f == field).isPresent()
-                    && !a.values().isEmpty()) {
-                try {
-                    return Double.parseDouble(a.values().get(0).trim());
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The scheduled step's date; before the order has one, the date the referrer asked for. */
+    /** The scheduled step's date; before the order has one, the day the referrer asked for. */
     private static LocalDate scheduledDate(ResultSet rs) throws SQLException {
         LocalDate scheduled = Jdbc.date(rs, "scheduled_date");
-        return scheduled != null ? scheduled : date(rs.getString("requested_date"));
-    }
-
-    private static LocalDate date(String hl7) {
-        if (hl7 == null || hl7.length() < 8) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(hl7.substring(0, 4) + "-" + hl7.substring(4, 6) + "-" + hl7.substring(6, 8));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return scheduled != null ? scheduled : Jdbc.date(rs, "requested_date");
     }
 
     private static String nz(String v, String fallback) {

@@ -1,6 +1,6 @@
 package org.dxaflow.worklist;
 
-import java.util.Locale;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.DateTimes;
 import org.dxaflow.dicom.data.PersonName;
@@ -101,13 +101,14 @@ public final class WorklistDataSet {
         return new PersonName(n.family(), n.given(), n.middle(), n.prefix(), "");
     }
 
-    private static String sex(String hl7Sex) {
-        String s = hl7Sex == null ? "" : hl7Sex.trim().toUpperCase(Locale.ROOT);
-        // HL7 table 0001 F/M/O/U/A/N; DICOM PatientSex is M, F or O (PS3.3 C.7.1.1).
-        return switch (s) {
-            case "F", "M" -> s;
-            case "" -> "";
-            default -> "O";
+    /** DICOM PatientSex is M, F or O (PS3.3 C.7.1.1); not known is empty (type 2). */
+    private static String sex(Sex sex) {
+        if (sex == null) {
+            return "";
+        }
+        return switch (sex) {
+            case F, M -> sex.code();
+            case U -> "O";
         };
     }
 

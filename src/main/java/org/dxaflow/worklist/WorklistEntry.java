@@ -3,6 +3,7 @@ package org.dxaflow.worklist;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.order.CodedValue;
 import org.dxaflow.order.PersonName;
 
@@ -18,7 +19,7 @@ public record WorklistEntry(
         String nhsNumber,
         PersonName patientName,
         LocalDate birthDate,
-        String sex,
+        Sex sex,
         Double weightKg,
         Double heightM,
         PersonName referringPhysician,

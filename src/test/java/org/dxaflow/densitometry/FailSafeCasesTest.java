@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
+import org.dxaflow.clinical.Sex;
 
 import static org.dxaflow.densitometry.Fixtures.d;
 import static org.dxaflow.densitometry.Fixtures.fn;

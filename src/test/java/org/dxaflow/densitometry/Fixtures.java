@@ -1,5 +1,6 @@
 package org.dxaflow.densitometry;
 
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.conf.ReferenceDataLoader;
 
 import java.math.BigDecimal;

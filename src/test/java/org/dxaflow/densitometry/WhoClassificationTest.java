@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
+import org.dxaflow.clinical.Sex;
 
 import static org.dxaflow.densitometry.Fixtures.d;
 import static org.dxaflow.densitometry.Fixtures.fn;

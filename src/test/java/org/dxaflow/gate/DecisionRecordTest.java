@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.dxaflow.app.Json;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.justification.JustificationDecision;
 import org.dxaflow.justification.JustificationGate;
 import org.dxaflow.justification.Outcome;
@@ -17,13 +18,12 @@ import org.dxaflow.justification.Practitioner;
 import org.dxaflow.justification.PractitionerDecision;
 import org.dxaflow.justification.PractitionerReview;
 import org.dxaflow.justification.Referral;
-import org.dxaflow.justification.ReferralAnswersParser;
-import org.dxaflow.justification.ReferralField;
 import org.dxaflow.justification.Referrer;
 import org.dxaflow.justification.RuleSet;
 import org.dxaflow.justification.RuleSetLoader;
-import org.dxaflow.justification.Sex;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralField;
 import org.dxaflow.orderbook.OrderLifecycle;
 import org.dxaflow.orderbook.StatusChange;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class DecisionRecordTest {
         raw.put(ReferralField.STEROID_DURATION_MONTHS, List.of("6"));
         raw.put(ReferralField.RECENT_NM_OR_CONTRAST_DATE, List.of("20261125"));
         Referral r = new Referral("ORD1", LocalDate.of(2026, 11, 27), LocalDate.of(1960, 1, 1), Sex.F,
-                new Referrer("G1", "Dr A"), new ReferralAnswersParser().parse(raw));
+                new Referrer("G1", "Dr A"), ReferralAnswers.of(raw));
         return new JustificationGate(rules, org.dxaflow.justification.TestReferrals.MENOPAUSE, CLOCK).evaluate(r);
     }
 

@@ -46,7 +46,7 @@ class JustificationOnceTest {
                 () -> http.orders("placerOrderNumber=ONCE-B").get(0),
                 o -> o.get("status").asText().equals("AWAITING_JUSTIFICATION"));
 
-        String again = engine.bean("autoJustification", AutoJustification.class).evaluate(order.get("id").asText());
+        String again = engine.bean("autoJustification", AutoJustification.class).evaluate(order.get("id").asLong());
 
         assertEquals("ALREADY_DECIDED", again);
         JsonNode detail = http.get("/api/orders/" + order.get("id").asText()).json();

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.conf.ConfException;
 import org.dxaflow.order.ClinicalAnswer;
 import org.dxaflow.order.OrderControl;
 import org.dxaflow.order.OrderRequest;
+import org.dxaflow.order.SentDate;
 import org.dxaflow.testing.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,7 @@ class MessageReaderTest {
         assertEquals("HOLT", m.patient().name().family());
         assertEquals("MARGARET", m.patient().name().given());
         assertEquals(LocalDate.of(1955, 3, 12), m.patient().birthDate());
-        assertEquals("F", m.patient().sex());
+        assertEquals(Sex.F, m.patient().sex());
         assertEquals("G8512345", m.patient().gp().id());
         assertEquals("B86001", m.patient().practiceCode());
         OrderRequest o = m.orders().get(0).request();
@@ -47,7 +49,8 @@ class MessageReaderTest {
         assertEquals("XDXAS", o.procedure().code());
         assertEquals("C3456789", o.referrer().id());
         assertEquals("PATEL", o.referrer().name().family());
-        assertEquals("20261205", o.requestedDate());
+        assertEquals(SentDate.of(LocalDate.of(2026, 12, 5)), o.requestedDate());
+        assertEquals(SentDate.of(LocalDate.of(2026, 11, 28)), o.referralDate(), "ORC-9, the day only");
         assertEquals(5, o.answers().size());
         ClinicalAnswer reason = o.answers().get(0);
         assertEquals("REFREASON", reason.code());
@@ -60,7 +63,7 @@ class MessageReaderTest {
     void omgV251TakesRequestedDateFromTq1AndPracticeFromXon10() {
         MappedMessage m = read("03-omg-o19-v251-new-order.hl7");
         assertEquals("B86001", m.patient().practiceCode());
-        assertEquals("20261212", m.orders().get(0).request().requestedDate());
+        assertEquals(SentDate.of(LocalDate.of(2026, 12, 12)), m.orders().get(0).request().requestedDate());
         assertEquals("ACC100003", m.orders().get(0).request().accessionNumber());
     }
 

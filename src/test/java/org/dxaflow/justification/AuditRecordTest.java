@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import org.dxaflow.clinical.Sex;
+import org.dxaflow.order.SteroidRoute;
 
-import static org.dxaflow.justification.ReferralField.*;
+import static org.dxaflow.order.ReferralField.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

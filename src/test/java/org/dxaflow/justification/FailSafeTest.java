@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.Set;
+import org.dxaflow.clinical.Sex;
+import org.dxaflow.order.YesNo;
 
-import static org.dxaflow.justification.ReferralField.*;
+import static org.dxaflow.order.ReferralField.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

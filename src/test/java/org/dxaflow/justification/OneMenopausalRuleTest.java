@@ -1,7 +1,7 @@
 package org.dxaflow.justification;
 
-import static org.dxaflow.justification.ReferralField.FRACTURE_AFTER_40;
-import static org.dxaflow.justification.ReferralField.REFREASON;
+import static org.dxaflow.order.ReferralField.FRACTURE_AFTER_40;
+import static org.dxaflow.order.ReferralField.REFREASON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.dxaflow.clinical.MenopausalStatus;
 import org.dxaflow.clinical.MenopausalStatusRule;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.DensitometryCalculator;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.DensitometryResult;
@@ -45,7 +46,7 @@ class OneMenopausalRuleTest {
         DensitometryCalculator calculator = new DensitometryCalculator(
                 new DensitometryConfig(CONF.referenceData(), CONF.settings(), CONF.lsc(), rule));
         LocalDate scanDate = LocalDate.of(2026, 11, 28);
-        return calculator.compute(new ScanInput(org.dxaflow.densitometry.Sex.F, scanDate.minusYears(57).minusDays(30),
+        return calculator.compute(new ScanInput(Sex.F, scanDate.minusYears(57).minusDays(30),
                 scanDate, Manufacturer.HOLOGIC, null, null, true, false, List.of(), null,
                 List.of(new Measurement(Site.FEMORAL_NECK, Laterality.LEFT, new BigDecimal("0.546"), null, null, null,
                         null)), null, null));

@@ -6,8 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.dxaflow.clinical.Sex;
 
-import static org.dxaflow.justification.ReferralField.*;
+import static org.dxaflow.order.ReferralField.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -14,13 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dxaflow.clinical.Sex;
+import org.dxaflow.order.ReferralField;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One {@code samples/hl7/referrals/case-*.yaml}: builds the {@link Referral} the way the HL7 side
- * will (OBX code/value → {@link ReferralQuestionMapping} → {@link ReferralAnswersParser}) and holds
+ * will (OBX code/value → {@link ReferralQuestionMapping} → {@link org.dxaflow.order.ReferralAnswers#of}) and holds
  * the hand-written expectations.
  */
 record ReferralCaseFile(String id, int statedAge, Referral referral, Expected expected) {
@@ -66,7 +68,7 @@ record ReferralCaseFile(String id, int statedAge, Referral referral, Expected ex
                 LocalDate.parse(r.path("patient").path("birthDate").asText()),
                 Sex.valueOf(r.path("patient").path("sex").asText()),
                 new Referrer(r.path("referrer").path("id").asText(), r.path("referrer").path("name").asText()),
-                new ReferralAnswersParser().parse(mapped.fields()),
+                TestReferrals.answers(mapped.fields()),
                 r.path("clinicalDetails").asText(""));
 
         JsonNode e = root.path("expected");

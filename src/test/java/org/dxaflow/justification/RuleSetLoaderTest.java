@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import org.dxaflow.order.NoggZone;
+import org.dxaflow.order.SteroidRoute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

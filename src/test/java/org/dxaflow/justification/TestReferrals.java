@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.clinical.Sex;
+import org.dxaflow.order.ReferralAnswers;
+import org.dxaflow.order.ReferralField;
 
 /** Small builders for tests that need a referral in code rather than from a case file. */
 public final class TestReferrals {
@@ -27,7 +30,16 @@ public final class TestReferrals {
                     .add(String.valueOf(fieldsAndValues[i + 1]));
         }
         return new Referral("T-" + age, REFERRAL_DATE, REFERRAL_DATE.minusYears(age).minusDays(30), sex, referrer,
-                new ReferralAnswersParser().parse(raw));
+                answers(raw));
+    }
+
+    /** Answers a test means to be readable: one that is not fails the test rather than being held. */
+    static ReferralAnswers answers(Map<ReferralField, List<String>> raw) {
+        ReferralAnswers answers = ReferralAnswers.of(raw);
+        if (!answers.unreadable().isEmpty()) {
+            throw new IllegalArgumentException("Invalid referral answer(s): " + answers.problems());
+        }
+        return answers;
     }
 
     /** The shipped conf/clinical/menopausal-status.yaml: the gate and densitometry read the same rule. */

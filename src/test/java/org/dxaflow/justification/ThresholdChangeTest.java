@@ -5,8 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.dxaflow.clinical.Sex;
 
-import static org.dxaflow.justification.ReferralField.*;
+import static org.dxaflow.order.ReferralField.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
+import org.dxaflow.order.SentDate;
 import org.junit.jupiter.api.Test;
 
 /** Dates worked out by hand on the calendar: 27 Nov 2026 is a Friday, 28 a Saturday. */
@@ -35,44 +36,44 @@ class SchedulePolicyTest {
     @Test
     void withoutARequestedDateTheStepIsTheNextWorkingDay() {
         assertEquals(new ScheduledStep(LocalDate.of(2026, 11, 30), null, ScheduleSource.NEXT_WORKING_DAY),
-                policy.defaultStep("", null, FRIDAY_NOON), "Friday -> Monday");
+                policy.defaultStep(SentDate.NONE, null, FRIDAY_NOON), "Friday -> Monday");
         assertEquals(LocalDate.of(2026, 12, 1),
-                policy.defaultStep("", null, Instant.parse("2026-11-30T12:00:00Z")).date(), "Monday -> Tuesday");
+                policy.defaultStep(SentDate.NONE, null, Instant.parse("2026-11-30T12:00:00Z")).date(), "Monday -> Tuesday");
         assertEquals(LocalDate.of(2026, 12, 29),
-                policy.defaultStep("", null, Instant.parse("2026-12-24T12:00:00Z")).date(),
+                policy.defaultStep(SentDate.NONE, null, Instant.parse("2026-12-24T12:00:00Z")).date(),
                 "Thursday 24 Dec -> closed 25, weekend, closed 28 -> Tuesday 29");
     }
 
     @Test
     void aRequestedDateTodayOrLaterIsKeptWithItsTime() {
         assertEquals(new ScheduledStep(LocalDate.of(2026, 12, 12), null, ScheduleSource.REQUESTED_DATE),
-                policy.defaultStep("20261212", null, FRIDAY_NOON));
+                policy.defaultStep(SentDate.of(LocalDate.of(2026, 12, 12)), null, FRIDAY_NOON));
         assertEquals(new ScheduledStep(LocalDate.of(2026, 12, 12), LocalTime.of(14, 30), ScheduleSource.REQUESTED_DATE),
-                policy.defaultStep("202612121430", null, FRIDAY_NOON));
-        assertEquals(LocalDate.of(2026, 11, 27), policy.defaultStep("20261127", null, FRIDAY_NOON).date(), "today");
+                policy.defaultStep(SentDate.of(LocalDate.of(2026, 12, 12), LocalTime.of(14, 30)), null, FRIDAY_NOON));
+        assertEquals(LocalDate.of(2026, 11, 27), policy.defaultStep(SentDate.of(LocalDate.of(2026, 11, 27)), null, FRIDAY_NOON).date(), "today");
     }
 
     @Test
     void aRequestedDateInThePastOrUnreadableGivesTheNextWorkingDay() {
-        assertEquals(ScheduleSource.NEXT_WORKING_DAY, policy.defaultStep("20261126", null, FRIDAY_NOON).source());
-        assertEquals(ScheduleSource.NEXT_WORKING_DAY, policy.defaultStep("2026", null, FRIDAY_NOON).source());
-        assertEquals(ScheduleSource.NEXT_WORKING_DAY, policy.defaultStep("20261332", null, FRIDAY_NOON).source());
+        assertEquals(ScheduleSource.NEXT_WORKING_DAY, policy.defaultStep(SentDate.of(LocalDate.of(2026, 11, 26)), null, FRIDAY_NOON).source());
+        assertEquals(ScheduleSource.NEXT_WORKING_DAY, policy.defaultStep(SentDate.unreadable("2026"), null, FRIDAY_NOON).source());
+        assertEquals(ScheduleSource.NEXT_WORKING_DAY, policy.defaultStep(SentDate.unreadable("20261332"), null, FRIDAY_NOON).source());
     }
 
     @Test
     void aRecentContrastStudyHoldsTheStepBackToTheFirstWorkingDayFromTheEarliestScanDate() {
         assertEquals(new ScheduledStep(LocalDate.of(2026, 12, 7), null, ScheduleSource.EARLIEST_SCAN_DATE),
-                policy.defaultStep("", LocalDate.of(2026, 12, 5), FRIDAY_NOON), "Saturday 5 Dec -> Monday 7");
+                policy.defaultStep(SentDate.NONE, LocalDate.of(2026, 12, 5), FRIDAY_NOON), "Saturday 5 Dec -> Monday 7");
         assertEquals(ScheduleSource.REQUESTED_DATE,
-                policy.defaultStep("20261212", LocalDate.of(2026, 12, 5), FRIDAY_NOON).source(), "already after it");
+                policy.defaultStep(SentDate.of(LocalDate.of(2026, 12, 12)), LocalDate.of(2026, 12, 5), FRIDAY_NOON).source(), "already after it");
     }
 
     @Test
     void anAppointmentGivesItsDayAndTime() {
         assertEquals(new ScheduledStep(LocalDate.of(2026, 12, 7), LocalTime.of(10, 30), ScheduleSource.APPOINTMENT),
-                SchedulePolicy.appointmentStep("20261207103000+0000").orElseThrow());
+                SchedulePolicy.appointmentStep(SentDate.of(LocalDate.of(2026, 12, 7), LocalTime.of(10, 30))).orElseThrow());
         assertEquals(new ScheduledStep(LocalDate.of(2026, 12, 7), null, ScheduleSource.APPOINTMENT),
-                SchedulePolicy.appointmentStep("20261207").orElseThrow());
-        assertEquals(java.util.Optional.empty(), SchedulePolicy.appointmentStep(""));
+                SchedulePolicy.appointmentStep(SentDate.of(LocalDate.of(2026, 12, 7))).orElseThrow());
+        assertEquals(java.util.Optional.empty(), SchedulePolicy.appointmentStep(SentDate.NONE));
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.dxaflow.order.OrderStatus;
+import org.dxaflow.order.SentDate;
 import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.pathway.OrderSchedule;
 import org.dxaflow.pathway.ScheduleSource;
@@ -32,7 +33,7 @@ class RisStatusMessagesTest {
                 new ScheduledStep(LocalDate.of(2026, 11, 30), LocalTime.of(9, 30), ScheduleSource.APPOINTMENT), null, 0,
                 null);
 
-        String m = messages.build(TestOrders.order("2.4", OrderStatus.SCHEDULED, "", "", List.of()), change, schedule);
+        String m = messages.build(TestOrders.order("2.4", OrderStatus.SCHEDULED, SentDate.NONE, SentDate.NONE, List.of()), change, schedule);
 
         assertEquals(String.join("\r",
                 "MSH|^~\\&|DXAFLOW|DXA|CRIS|RXA|20261127120000||ORM^O01^ORM_O01|DXS41|P|2.4",
@@ -47,7 +48,7 @@ class RisStatusMessagesTest {
         StatusChange change = new StatusChange(42, 7, OrderStatus.RECEIVED, OrderStatus.RETURNED, "RETURNED",
                 "REASON_GIVEN: No reason for referral given (REFREASON is empty)", CHANGED);
 
-        String m = messages.build(TestOrders.order("2.5.1", OrderStatus.RETURNED, "", "", List.of()), change, null);
+        String m = messages.build(TestOrders.order("2.5.1", OrderStatus.RETURNED, SentDate.NONE, SentDate.NONE, List.of()), change, null);
 
         assertEquals(String.join("\r",
                 "MSH|^~\\&|DXAFLOW|DXA|CRIS|RXA|20261127120000||OMG^O19^OMG_O19|DXS42|P|2.5.1",
@@ -65,8 +66,8 @@ class RisStatusMessagesTest {
         OrderSchedule schedule = new OrderSchedule(7, CHANGED, LocalDate.of(2027, 1, 8), CHANGED, null,
                 new ScheduledStep(LocalDate.of(2026, 12, 1), null, ScheduleSource.NEXT_WORKING_DAY), null, 0, null);
 
-        String v25 = messages.build(TestOrders.order("2.5", OrderStatus.SCHEDULED, "", "", List.of()), change, schedule);
-        String v23 = messages.build(TestOrders.order("2.3", OrderStatus.SCHEDULED, "", "", List.of()), change, schedule);
+        String v25 = messages.build(TestOrders.order("2.5", OrderStatus.SCHEDULED, SentDate.NONE, SentDate.NONE, List.of()), change, schedule);
+        String v23 = messages.build(TestOrders.order("2.3", OrderStatus.SCHEDULED, SentDate.NONE, SentDate.NONE, List.of()), change, schedule);
 
         assertEquals("TQ1|1||||||20261201", v25.split("\r")[3]);
         assertEquals("ORC|SC|ORD100001^CRIS|ACC100001||SC||||20261127120000|||C3456789^PATEL^ANITA",
@@ -80,7 +81,7 @@ class RisStatusMessagesTest {
         StatusChange change = new StatusChange(44, 7, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.REJECTED,
                 "REJECTED", longText, CHANGED);
 
-        String[] segments = messages.build(TestOrders.order("2.4", OrderStatus.REJECTED, "", "", List.of()), change,
+        String[] segments = messages.build(TestOrders.order("2.4", OrderStatus.REJECTED, SentDate.NONE, SentDate.NONE, List.of()), change,
                 null).split("\r");
 
         String orc16 = segments[2].substring(segments[2].indexOf("REJECTED^"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.DataSetReader;
 import org.dxaflow.dicom.data.DataSetWriter;
@@ -70,7 +71,7 @@ final class DxaflowRig implements AutoCloseable {
     /** A BMD worklist entry with study UID 1.2.826.0.1.3680043.10.998.n and IDs derived from n. */
     static WorklistEntry entry(String accession, int n) {
         return new WorklistEntry(n, accession, "PID" + n, "HOSP", "9434765919",
-                new PersonName("Rigpatient", "Clara", "", ""), LocalDate.of(1948, 7, 2), "F", 61.5, 1.62,
+                new PersonName("Rigpatient", "Clara", "", ""), LocalDate.of(1948, 7, 2), Sex.F, 61.5, 1.62,
                 new PersonName("Referrer", "Rita", "", ""), "1.2.826.0.1.3680043.10.998." + n, "RP" + n,
                 new CodedValue("DXASH", "DXA spine and hip", "L"), "SCANNER", LocalDate.of(2024, 1, 15),
                 LocalTime.of(10, 15), "SPS" + n, "DXA spine and left hip",

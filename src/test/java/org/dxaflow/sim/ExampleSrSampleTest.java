@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Site;
 import org.dxaflow.dicom.data.Attributes;
@@ -50,7 +51,7 @@ class ExampleSrSampleTest {
     /** The worklist item as dxaflow's own MWL SCP would return it. */
     static Attributes exampleItem() {
         WorklistEntry e = new WorklistEntry(1, "DXA0000001", "EX0001", "DXAFLOW", null,
-                new PersonName("Example", "Edith", "", ""), LocalDate.of(1952, 4, 17), "F", 58.0, 1.60,
+                new PersonName("Example", "Edith", "", ""), LocalDate.of(1952, 4, 17), Sex.F, 58.0, 1.60,
                 new PersonName("Referrer", "Rita", "", ""), "1.2.826.0.1.3680043.10.999.1", "RP0001",
                 new CodedValue("DXASH", "DXA spine and hip", "L"), "SCANNER", LocalDate.of(2024, 1, 15),
                 LocalTime.of(10, 15), "SPS0001", "DXA spine and left hip",

@@ -21,6 +21,7 @@ import org.dxaflow.orderbook.OrderStore;
 import org.dxaflow.store.Database;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.testing.LocalPostgres;
+import org.dxaflow.testing.Migrations;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,9 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Pushing the Scheduled Procedure Step Start Date key into SQL must never change an answer: for
  * every date key shape, the items the SCP returns with the push-down are exactly those the
- * matcher accepts among all worklist items. Orders carry every kind of requested date the order
- * book can hold (date only, with time, with zone, malformed, impossible, none). Runs on H2 and on
- * the local PostgreSQL server (text comparison there follows the database collation).
+ * matcher accepts among all worklist items. Orders carry every kind of requested date the RIS may
+ * send (date only, with time, with zone, malformed, impossible, none), stored as earlier versions
+ * stored them (HL7 text) and typed by the V9 migration as the HL7 mapper types them now: a date that
+ * cannot be read is no date. Runs on H2 and on the local PostgreSQL server.
  */
 class StoredWorklistDatePushdownTest {
 
@@ -39,6 +41,8 @@ class StoredWorklistDatePushdownTest {
     static final String[] REQUESTED = {"20261127", "20261128", "202611281030", "20261128235959+0100",
         "20261129", "20261130093000", "20261201", "20261231", "20270101", "2026-11-28", "20261340", "2026",
         "", null, "20261128.5", "19991231"};
+
+    private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
 
     @TempDir
     Path dir;
@@ -57,8 +61,11 @@ class StoredWorklistDatePushdownTest {
             user = pg.user();
         }
         try (Database database = new Database(url, user, "")) {
+            Migrations.upTo(database.dataSource(), "8");
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            storeOrders(jdbc);
             database.migrate();
-            check(new Jdbc(database.dataSource()));
+            check(jdbc);
         } finally {
             if (pgDatabase != null) {
                 pg.dropDatabase(pgDatabase);
@@ -66,8 +73,9 @@ class StoredWorklistDatePushdownTest {
         }
     }
 
-    private void check(Jdbc jdbc) {
-        Instant now = Instant.parse("2026-11-28T09:00:00Z");
+    /** The orders as the order book held them before V9: the requested date as the HL7 text sent. */
+    private static void storeOrders(Jdbc jdbc) {
+        Instant now = NOW;
         long patient = jdbc.insert("INSERT INTO patient (mrn, mrn_authority, nhs_number, family_name, given_name,"
                 + " sex, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 "RX1", "RXA", "9990000018", "TEST", "PATIENT", "F", now, now);
@@ -80,6 +88,10 @@ class StoredWorklistDatePushdownTest {
                         "P" + acc, acc, patient, status, "XDXAS", "DXA scan", REQUESTED[i], now, now);
             }
         }
+    }
+
+    private void check(Jdbc jdbc) {
+        Instant now = NOW;
         // Once justified, an order's date is its scheduled step's, whatever was requested: the
         // SCHEDULED orders requested on 20261129, 20261201 and 2026-11-28 (unparsable) are booked
         // for 20261128, and the one requested for 20261127 is moved to 20261203.

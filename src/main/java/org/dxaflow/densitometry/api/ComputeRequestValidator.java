@@ -1,5 +1,6 @@
 package org.dxaflow.densitometry.api;
 
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Manufacturer;
@@ -7,7 +8,6 @@ import org.dxaflow.densitometry.Measurement;
 import org.dxaflow.densitometry.PriorScan;
 import org.dxaflow.densitometry.Referral;
 import org.dxaflow.densitometry.ScanInput;
-import org.dxaflow.densitometry.Sex;
 import org.dxaflow.densitometry.Site;
 import org.dxaflow.densitometry.VfaFinding;
 

@@ -1,6 +1,7 @@
 package org.dxaflow.densitometry.conf;
 
 import org.dxaflow.clinical.MenopausalStatusRule;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.conf.ConfNode;
 import org.dxaflow.conf.ConfProblems;
 import org.dxaflow.conf.Location;
@@ -14,7 +15,6 @@ import org.dxaflow.densitometry.ReferenceDataset;
 import org.dxaflow.densitometry.ReferencePopulation;
 import org.dxaflow.densitometry.SbmdEquation;
 import org.dxaflow.densitometry.ScoreUse;
-import org.dxaflow.densitometry.Sex;
 import org.dxaflow.densitometry.Site;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package org.dxaflow.densitometry.conf;
 
 import org.dxaflow.clinical.MenopausalStatusRule;
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.conf.ConfNode;
 import org.dxaflow.conf.ConfProblems;
 import org.dxaflow.conf.YamlFile;
@@ -10,7 +11,6 @@ import org.dxaflow.densitometry.DeviceSelector;
 import org.dxaflow.densitometry.DensitometrySettings;
 import org.dxaflow.densitometry.LeastSignificantChange;
 import org.dxaflow.densitometry.Rounding;
-import org.dxaflow.densitometry.Sex;
 import org.dxaflow.densitometry.Site;
 
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
 package org.dxaflow.densitometry.api;
 
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Manufacturer;
 import org.dxaflow.densitometry.ScanInput;
-import org.dxaflow.densitometry.Sex;
 import org.dxaflow.densitometry.Site;
 import org.junit.jupiter.api.Test;
 

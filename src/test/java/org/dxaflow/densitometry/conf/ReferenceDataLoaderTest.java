@@ -1,12 +1,12 @@
 package org.dxaflow.densitometry.conf;
 
+import org.dxaflow.clinical.Sex;
 import org.dxaflow.conf.ConfException;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.DeviceLsc;
 import org.dxaflow.densitometry.DeviceIdentity;
 import org.dxaflow.densitometry.Manufacturer;
 import org.dxaflow.densitometry.ReferencePopulation;
-import org.dxaflow.densitometry.Sex;
 import org.dxaflow.densitometry.Site;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

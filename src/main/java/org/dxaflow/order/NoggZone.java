@@ -1,4 +1,4 @@
-package org.dxaflow.justification;
+package org.dxaflow.order;
 
 /** NOGG intervention-threshold zone for a FRAX result (seed Appendix 2, item 5). */
 public enum NoggZone { GREEN, AMBER, RED }

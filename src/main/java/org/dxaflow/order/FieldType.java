@@ -1,4 +1,4 @@
-package org.dxaflow.justification;
+package org.dxaflow.order;
 
 /** HL7 v2 data type of the OBX-5 value that carries a canonical field (OBX-2). */
 public enum FieldType {

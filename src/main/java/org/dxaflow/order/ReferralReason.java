@@ -1,4 +1,4 @@
-package org.dxaflow.justification;
+package org.dxaflow.order;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.dxaflow.justification;
+package org.dxaflow.order;
 
 /**
  * Canonical referral questions. The HL7 side maps OBX-3 codes onto these through
