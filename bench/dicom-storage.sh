@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
 # Storage SCP benchmark: N small Comprehensive SR objects (made once with dump2dcm, distinct SOP
 # Instance UIDs) sent by DCMTK storescu over one association into
-#   (a) dxaflow's Storage SCP (the jar, fresh data dir each round: spool + fsync + durable queue), and
-#   (b) DCMTK storescp writing to a temp directory (its defaults: no fsync),
-# objects/s side by side. Each round starts both receivers fresh and warms them with 100 other
-# objects first; the rounds alternate which receiver goes first.
+#   (a) dxaflow's Storage SCP (the jar, fresh data dir each round: each object's spool file and
+#       directory synced before its success; announced on the durable queue in the background, and
+#       recorded and read through the results pipeline while the run goes on),
+#   (b) Orthanc, the durable peer, on its defaults (SyncStorageArea: each file synced before its
+#       success; SQLite index), and
+#   (c) DCMTK storescp writing to a temp directory (its defaults: no fsync),
+# objects/s side by side, measured in the same run. Each round starts every receiver fresh, warms it
+# with WARM other objects (a JVM compiles its hot code over the first thousand or so; a clinical
+# engine runs warm), waits until it is idle (its background work on the warm-up done), then times
+# the N objects. The rounds rotate which receiver goes first.
 #
 # Usage: bench/dicom-storage.sh [OBJECTS=2000] [ROUNDS=3]
-#   BENCH_STRACE=1 also counts dxaflow's fsync/fdatasync calls and their time (strace -c) in one
-#   extra round, to show where the time goes. BENCH_KEEP=1 keeps the work directory.
+#   BENCH_WARM (default 1000) objects sent before timing.
+#   BENCH_STRACE=1 also counts dxaflow's and Orthanc's fsync/fdatasync calls and their time
+#   (strace -c) in one extra round each, to show what each syncs per object. BENCH_KEEP=1 keeps the
+#   work directory.
 # Everything listens on 127.0.0.1 on free ports; every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-2000}
 ROUNDS=${2:-3}
-WARM=100
+WARM=${BENCH_WARM:-1000}
 # DCMTK (and Orthanc, built on it) leave Nagle's algorithm on unless TCP_NODELAY=1 is in the
 # environment; a DIMSE message written in two pieces then waits for the peer's delayed ACK, ~40 ms
 # per message on Linux. dxaflow always sets TCP_NODELAY. BENCH_TCP_NODELAY=0 measures the defaults.
@@ -47,7 +55,7 @@ stop() { # pid: SIGTERM, bounded wait, then SIGKILL; then it is no longer ours t
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)," \
-  "$(storescu --version 2>&1 | head -1 | tr -d '$'), disk: $(df -T "$WORK" | awk 'NR==2{print $2}')" \
+  "$(storescu --version 2>&1 | head -1 | tr -d '$'), Orthanc $(/usr/sbin/Orthanc --version 2>&1 | head -1 | awk '{print $NF}'), disk: $(df -T "$WORK" | awk 'NR==2{print $2}')" \
   "($(dd if=/dev/zero of="$WORK/sync-probe" bs=4k count=200 oflag=dsync 2>&1 | awk -F, '/copied/{print $3}' | tr -d ' ') for 200 synced 4 KiB writes)"
 rm -f "$WORK/sync-probe"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (machine shared with other builds); TCP_NODELAY=$TCP_NODELAY for DCMTK/Orthanc"
@@ -173,6 +181,16 @@ send() { # port aet dir -> milliseconds; fails unless every object got a success
   echo $(( ($(date +%s%N) - s) / 1000000 ))
 }
 
+# Waits until a process has used under 4 % of a core for a second: its background work is done.
+wait_idle() { # pid
+  local pid=$1 a b
+  for _ in $(seq 1 120); do
+    a=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 1; b=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    [ $((b - a)) -le 4 ] && return
+  done
+  echo "process $pid still busy after 120 s" >&2; exit 1
+}
+
 run_storescp() { # -> ms for N objects
   local port dir pid ms
   port=$(free_port); dir="$WORK/storescp-$RANDOM"; mkdir -p "$dir"
@@ -180,10 +198,44 @@ run_storescp() { # -> ms for N objects
   pid=$!; echo "$pid" >> "$WORK/pids"
   wait_for storescp 30 echoscu -aec STORESCP 127.0.0.1 "$port"
   send "$port" STORESCP "$WORK/warm" > /dev/null
+  wait_idle "$pid"
   ms=$(send "$port" STORESCP "$WORK/objects")
   stop "$pid"
   local got; got=$(find "$dir" -type f | wc -l)
   [ "$got" -eq $((N + WARM)) ] || { echo "storescp has $got files, expected $((N + WARM))" >&2; exit 1; }
+  rm -rf "$dir"
+  echo "$ms"
+}
+
+run_orthanc() { # [strace] -> ms for N objects
+  local dicom http dir pid ms
+  dicom=$(free_port); http=$(free_port); dir="$WORK/orthanc-$RANDOM"; mkdir -p "$dir/storage" "$dir/index"
+  # Orthanc 1.10's defaults otherwise: SyncStorageArea true, StorageCompression false, no plugins.
+  cat > "$dir/orthanc.json" <<JSON
+{
+  "Name": "dxaflow-bench", "StorageDirectory": "$dir/storage", "IndexDirectory": "$dir/index",
+  "DicomAet": "ORTHANC", "DicomPort": $dicom, "HttpPort": $http, "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "Plugins": []
+}
+JSON
+  /usr/sbin/Orthanc "$dir/orthanc.json" > "$WORK/orthanc.log" 2>&1 &
+  pid=$!; echo "$pid" >> "$WORK/pids"
+  wait_for "Orthanc" 60 curl -sf "http://127.0.0.1:$http/system"
+  wait_for "Orthanc DICOM" 30 echoscu -aec ORTHANC 127.0.0.1 "$dicom"
+  send "$dicom" ORTHANC "$WORK/warm" > /dev/null
+  wait_idle "$pid"
+  if [ "${1:-}" = strace ]; then
+    strace -f -c -e trace=fsync,fdatasync,msync,sync_file_range -p "$pid" -o "$WORK/strace-orthanc.txt" &
+    local spid=$!
+    sleep 1
+    ms=$(send "$dicom" ORTHANC "$WORK/objects")
+    kill -INT "$spid"; wait "$spid" 2>/dev/null || true
+  else
+    ms=$(send "$dicom" ORTHANC "$WORK/objects")
+  fi
+  local got; got=$(curl -sf "http://127.0.0.1:$http/statistics" | sed -n 's/.*"CountInstances" *: *\([0-9]*\).*/\1/p')
+  stop "$pid"
+  [ "$got" = $((N + WARM)) ] || { echo "Orthanc has $got instances, expected $((N + WARM))" >&2; exit 1; }
   rm -rf "$dir"
   echo "$ms"
 }
@@ -197,6 +249,7 @@ run_dxaflow() { # [strace] -> ms for N objects
   pid=$!; echo "$pid" >> "$WORK/pids"
   wait_for "dxaflow healthy" 120 curl -sf "http://127.0.0.1:$http/api/health"
   send "$port" DXAFLOW "$WORK/warm" > /dev/null
+  wait_idle "$pid"
   if [ "${1:-}" = strace ]; then
     strace -f -c -e trace=fsync,fdatasync,msync,sync_file_range -p "$pid" -o "$WORK/strace.txt" &
     local spid=$!
@@ -206,6 +259,12 @@ run_dxaflow() { # [strace] -> ms for N objects
   else
     ms=$(send "$port" DXAFLOW "$WORK/objects")
   fi
+  # The results pipeline logs one line per object it has recorded and read (no engine work to ask).
+  local t0 done_ms; t0=$(date +%s%N)
+  wait_for "dxaflow's pipeline to take every object" 600 \
+    sh -c "[ \$(grep -c 'Result DICOM_SR' '$WORK/engine.log') -ge $((N + WARM)) ]"
+  done_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  [ "${1:-}" = strace ] || echo "$done_ms" >> "$WORK/catchup"
   local got; got=$(find "$data/spool/dicom" -name '*.dcm' | wc -l)
   stop "$pid"
   [ "$got" -eq $((N + WARM)) ] || { echo "dxaflow spooled $got objects, expected $((N + WARM))" >&2; exit 1; }
@@ -213,30 +272,38 @@ run_dxaflow() { # [strace] -> ms for N objects
   echo "$ms"
 }
 
-declare -a OURS THEIRS
+declare -a OURS ORTHANC THEIRS
+rate() { echo "$N * 1000 / $1" | bc -l; }
 for r in $(seq 1 "$ROUNDS"); do
-  if [ $((r % 2)) -eq 1 ]; then
-    a=$(run_dxaflow); b=$(run_storescp)
-  else
-    b=$(run_storescp); a=$(run_dxaflow)
-  fi
-  OURS+=("$a"); THEIRS+=("$b")
-  printf 'round %d: dxaflow %d ms (%.0f objects/s), storescp %d ms (%.0f objects/s)\n' "$r" "$a" \
-    "$(echo "$N * 1000 / $a" | bc -l)" "$b" "$(echo "$N * 1000 / $b" | bc -l)"
+  case $((r % 3)) in
+    1) a=$(run_dxaflow); o=$(run_orthanc); b=$(run_storescp) ;;
+    2) o=$(run_orthanc); b=$(run_storescp); a=$(run_dxaflow) ;;
+    0) b=$(run_storescp); a=$(run_dxaflow); o=$(run_orthanc) ;;
+  esac
+  OURS+=("$a"); ORTHANC+=("$o"); THEIRS+=("$b")
+  printf 'round %d: dxaflow %d ms (%.0f objects/s), Orthanc %d ms (%.0f objects/s), storescp %d ms (%.0f objects/s); load %s\n' \
+    "$r" "$a" "$(rate "$a")" "$o" "$(rate "$o")" "$b" "$(rate "$b")" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-mo=$(median "${OURS[@]}"); mt=$(median "${THEIRS[@]}")
+mo=$(median "${OURS[@]}"); mr=$(median "${ORTHANC[@]}"); mt=$(median "${THEIRS[@]}")
 echo
-echo "$N Comprehensive SR objects, storescu, one association; median of $ROUNDS rounds (storescu wall time, process start included)"
-printf '%-34s %10s %12s\n' receiver "ms" "objects/s"
-printf '%-34s %10d %12.0f\n' "dxaflow Storage SCP (spool+fsync+queue)" "$mo" "$(echo "$N * 1000 / $mo" | bc -l)"
-printf '%-34s %10d %12.0f\n' "DCMTK storescp (temp dir, no fsync)" "$mt" "$(echo "$N * 1000 / $mt" | bc -l)"
-printf 'dxaflow / storescp: %.0f %%\n' "$(echo "100 * $mt / $mo" | bc -l)"
+echo "$N Comprehensive SR objects, storescu, one association, after $WARM warm-up objects; median of $ROUNDS rounds (storescu wall time, process start included)"
+printf '%-46s %10s %12s\n' receiver "ms" "objects/s"
+printf '%-46s %10d %12.0f\n' "dxaflow Storage SCP (file + dir fsync, then 0000)" "$mo" "$(rate "$mo")"
+printf '%-46s %10d %12.0f\n' "Orthanc (SyncStorageArea: file fsync; SQLite)" "$mr" "$(rate "$mr")"
+printf '%-46s %10d %12.0f\n' "DCMTK storescp (temp dir, no fsync)" "$mt" "$(rate "$mt")"
+# shellcheck disable=SC2046
+echo "dxaflow's results pipeline had recorded and read every object $(median $(cat "$WORK/catchup")) ms after the last success (median)"
+printf 'dxaflow / storescp: %.0f %%; dxaflow / Orthanc: %.0f %%\n' "$(echo "100 * $mt / $mo" | bc -l)" \
+  "$(echo "100 * $mr / $mo" | bc -l)"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "${BENCH_STRACE:-0}" = 1 ]; then
   ms=$(run_dxaflow strace)
   echo
-  echo "extra round under strace (slower): $ms ms; dxaflow's sync calls while storing $N objects:"
+  echo "extra round under strace (slower): dxaflow $ms ms; its sync calls while storing $N objects:"
   sed -n '1,12p' "$WORK/strace.txt"
+  ms=$(run_orthanc strace)
+  echo "extra round under strace (slower): Orthanc $ms ms; its sync calls while storing $N objects:"
+  sed -n '1,12p' "$WORK/strace-orthanc.txt"
 fi

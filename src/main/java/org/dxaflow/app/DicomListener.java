@@ -60,7 +60,20 @@ public final class DicomListener implements AutoCloseable {
                 .withMaxPduLength(config.getInt("dxaflow.dicom.max-pdu-length", 16384))
                 .withTimeouts(Duration.ofSeconds(config.getInt("dxaflow.dicom.artim-seconds", 30)),
                         Duration.ofSeconds(config.getInt("dxaflow.dicom.idle-seconds", 300)))
+                .withMaxDataSetLength(maxObjectBytes(config))
                 .withImplementation(Implementation.CLASS_UID, Implementation.VERSION_NAME);
+    }
+
+    /** A scanner's objects are a few MB at most; a larger one is refused rather than held in memory. */
+    static final long DEFAULT_MAX_OBJECT_BYTES = 64L << 20;
+
+    private static long maxObjectBytes(DxaflowConfig config) {
+        long max = config.getLong(DxaflowConfig.DICOM_MAX_OBJECT_BYTES, DEFAULT_MAX_OBJECT_BYTES);
+        if (max < 1 || max > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("Configuration key " + DxaflowConfig.DICOM_MAX_OBJECT_BYTES
+                    + " must be 1.." + (Integer.MAX_VALUE - 8) + " bytes, got " + max);
+        }
+        return max;
     }
 
     /** The default storage classes plus any a site adds with {@code dxaflow.dicom.storage.extra-sop-classes}. */

@@ -27,6 +27,7 @@ public final class DxaflowConfig {
     public static final String HL7_PORT = "dxaflow.hl7.port";
     public static final String DICOM_PORT = "dxaflow.dicom.port";
     public static final String DICOM_AET = "dxaflow.dicom.aet";
+    public static final String DICOM_MAX_OBJECT_BYTES = "dxaflow.dicom.storage.max-object-bytes";
     public static final String DB_URL = "dxaflow.db.url";
     public static final String DB_USER = "dxaflow.db.user";
     public static final String DB_PASSWORD = "dxaflow.db.password";
@@ -183,6 +184,18 @@ public final class DxaflowConfig {
 
     public int getInt(String key, int fallback) {
         return values.containsKey(key) && !values.get(key).isBlank() ? getInt(key) : fallback;
+    }
+
+    public long getLong(String key, long fallback) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Configuration key " + key + " must be a whole number, got '" + v + "'");
+        }
     }
 
     public Path path(String key) {

@@ -71,6 +71,12 @@ import org.dxaflow.web.MessagesApi;
 import org.dxaflow.web.ObjectsApi;
 import org.dxaflow.web.OrderViews;
 import org.dxaflow.web.OrdersApi;
+import org.dxaflow.dicom.data.Implementation;
+import org.dxaflow.dicom.data.UidGenerator;
+import org.dxaflow.dicom.dimse.storage.SpoolStoreHandler;
+import org.dxaflow.results.AnnouncingStoreHandler;
+import org.dxaflow.results.SpoolAnnouncer;
+import org.dxaflow.results.StoredObjectRecorder;
 import org.dxaflow.worklist.MppsHandler;
 import org.dxaflow.worklist.ProcedureStepApplier;
 import org.dxaflow.worklist.ProcedureStepStore;
@@ -97,6 +103,7 @@ public final class Engine implements AutoCloseable {
     private CachingConnectionFactory connectionFactory;
     private Main main;
     private DicomListener dicom;
+    private SpoolAnnouncer announcer;
     private volatile boolean hl7Accepting;
 
     public Engine(DxaflowConfig config, Clock clock) {
@@ -243,16 +250,19 @@ public final class Engine implements AutoCloseable {
                         config.get("dxaflow.worklist.step-description", "DXA bone densitometry")),
                 new WorklistDataSet(config.get("dxaflow.worklist.local-coding-scheme", "99DXAFLOW")), uids,
                 questions);
+        Path spoolDirectory = config.dataDir().resolve("spool").resolve("dicom");
         SpoolStoreHandler spool;
         try {
-            spool = new SpoolStoreHandler(config.dataDir().resolve("spool").resolve("dicom"),
-                    Implementation.CLASS_UID, Implementation.VERSION_NAME);
+            spool = new SpoolStoreHandler(spoolDirectory, Implementation.CLASS_UID, Implementation.VERSION_NAME);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the DICOM spool under " + config.dataDir(), e);
         }
+        announcer = new SpoolAnnouncer(spoolDirectory, new StoredObjectQueue(connectionFactory, json),
+                SpoolAnnouncer.Settings.DEFAULTS);
+        announcer.start();
         return new DicomListener(config, new WorklistFindHandler(worklist),
                 new MppsHandler(procedureSteps, orders, events, uids, clock),
-                new AnnouncingStoreHandler(spool, events, clock));
+                new AnnouncingStoreHandler(spool, announcer, clock));
     }
 
     private ClinicalConf loadClinicalConf() {
@@ -379,6 +389,11 @@ public final class Engine implements AutoCloseable {
         if (dicom != null) {
             dicom.close();
             dicom = null;
+        }
+        if (announcer != null) {
+            // after the listener (nothing more to announce), before the broker connection goes
+            announcer.close();
+            announcer = null;
         }
         if (main != null) {
             try {

@@ -8,29 +8,24 @@ import org.dxaflow.dicom.data.Tag;
 import org.dxaflow.dicom.data.TransferSyntax;
 import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.dimse.storage.SpoolStoreHandler;
-import org.dxaflow.dicom.dimse.storage.StoreRefusedException;
 import org.dxaflow.dicom.dimse.storage.StoreHandler;
+import org.dxaflow.dicom.dimse.storage.StoreRefusedException;
 import org.dxaflow.dicom.dimse.storage.StoreRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Spools each received object (fsync, atomic rename), then announces it on the durable queue, and
- * only then answers success. If the announcement fails the scanner is told "out of resources" and
- * will send again; the spool keeps the first copy and the announcement is retried, and the
- * recorder downstream takes each SOP Instance UID once.
+ * Spools each received object (file and directory synced, atomic link) and answers success as soon
+ * as it is: the spool is the durable record. The announcement on the durable queue follows on the
+ * {@link SpoolAnnouncer}'s thread; if the engine stops first, the next start announces the file.
  */
 public final class AnnouncingStoreHandler implements StoreHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AnnouncingStoreHandler.class);
-
     private final SpoolStoreHandler spool;
-    private final StoredObjectEvents events;
+    private final SpoolAnnouncer announcer;
     private final Clock clock;
 
-    public AnnouncingStoreHandler(SpoolStoreHandler spool, StoredObjectEvents events, Clock clock) {
+    public AnnouncingStoreHandler(SpoolStoreHandler spool, SpoolAnnouncer announcer, Clock clock) {
         this.spool = spool;
-        this.events = events;
+        this.announcer = announcer;
         this.clock = clock;
     }
 
@@ -49,22 +44,10 @@ public final class AnnouncingStoreHandler implements StoreHandler {
                     "data set SOP Instance UID differs from the command's");
         }
         int status = spool.store(request);
-        if (status != Status.SUCCESS) {
-            return status;
+        if (status == Status.SUCCESS) {
+            announcer.announce(StoredObjectEvent.of(request.sopInstanceUid(), request.sopClassUid(), ds,
+                    request.callingAeTitle(), spool.pathFor(request.sopInstanceUid()), clock.instant()));
         }
-        StoredObjectEvent event = new StoredObjectEvent(request.sopInstanceUid(), request.sopClassUid(),
-                ds.getString(Tag.StudyInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                ds.getString(Tag.AccessionNumber), ds.getString(Tag.PatientID), request.callingAeTitle(),
-                spool.pathFor(request.sopInstanceUid()).toAbsolutePath().toString(), clock.instant());
-        try {
-            events.publish(event);
-        } catch (RuntimeException e) {
-            LOG.error("Object {} spooled but could not be announced ({}); answering out of resources",
-                    request.sopInstanceUid(), e.toString());
-            return Status.OUT_OF_RESOURCES;
-        }
-        LOG.info("Stored {} from {} (accession {})", request.sopInstanceUid(), request.callingAeTitle(),
-                event.accessionNumber());
-        return Status.SUCCESS;
+        return status;
     }
 }

@@ -15,6 +15,10 @@ import org.dxaflow.dicom.net.pdu.PresentationDataValue;
  * fragments, then (if CommandDataSetType says so) all data set fragments, on one accepted
  * presentation context. Any deviation is a protocol error the association answers with A-ABORT.
  *
+ * <p>A data set larger than the maximum is not a protocol error: its fragments are counted and
+ * dropped as they arrive (memory stays bounded by the maximum), and the completed message says how
+ * long it was, so the service can answer it with a failure status and the association goes on.
+ *
  * <p>Not thread-safe: used only by the association's read thread.
  */
 public final class DimseMessageAssembler {
@@ -27,6 +31,8 @@ public final class DimseMessageAssembler {
     private int contextId;
     private ByteArrayOutputStream commandBytes;
     private ByteArrayOutputStream dataBytes;
+    /** Bytes of the current data set once it has exceeded the maximum; dataBytes is dropped then. */
+    private long oversizedLength;
     private DimseCommand command;
 
     public DimseMessageAssembler(AssociationInfo info, long maxDataSetLength) {
@@ -85,7 +91,7 @@ public final class DimseMessageAssembler {
             }
             commandBytes = null;
             if (!cs.hasDataSet()) {
-                return complete(null);
+                return complete(new DimseMessage(contextId, command, null));
             }
             phase = Phase.DATA;
             dataBytes = new ByteArrayOutputStream();
@@ -95,23 +101,36 @@ public final class DimseMessageAssembler {
         if (pdv.command()) {
             throw error("command fragment while data set fragments expected");
         }
-        if ((long) dataBytes.size() + pdv.data().length > maxDataSetLength) {
-            throw error("data set exceeds configured maximum of " + maxDataSetLength + " bytes");
+        if (oversizedLength > 0) {
+            oversizedLength += pdv.data().length;
+        } else if ((long) dataBytes.size() + pdv.data().length > maxDataSetLength) {
+            oversizedLength = (long) dataBytes.size() + pdv.data().length;
+            dataBytes = null;
+        } else {
+            dataBytes.write(pdv.data(), 0, pdv.data().length);
         }
-        dataBytes.write(pdv.data(), 0, pdv.data().length);
         if (!pdv.last()) {
             return null;
         }
+        if (oversizedLength > 0) {
+            DimseMessage m = new DimseMessage(contextId, command, null, oversizedLength);
+            oversizedLength = 0;
+            return complete(m);
+        }
         DataSet ds = new DataSet(dataBytes.toByteArray(), pc.transferSyntax());
         dataBytes = null;
-        return complete(ds);
+        return complete(new DimseMessage(contextId, command, ds));
     }
 
-    private DimseMessage complete(DataSet ds) {
-        DimseMessage m = new DimseMessage(contextId, command, ds);
+    private DimseMessage complete(DimseMessage m) {
         phase = Phase.IDLE;
         command = null;
         return m;
+    }
+
+    /** The largest data set kept; longer ones arrive as {@link DimseMessage#dataSetOversized()}. */
+    public long maxDataSetLength() {
+        return maxDataSetLength;
     }
 
     private static PduFormatException error(String message) {

@@ -18,7 +18,8 @@ import java.util.Set;
  *     for the peer to close after RJ/RP/ABORT
  * @param idleTimeout no PDU for this long while no operation is in progress: A-ABORT
  * @param operationDrainTimeout on A-RELEASE-RQ, how long in-flight operations may still take
- * @param maxDataSetLength cap on one reassembled DIMSE data set (memory guard)
+ * @param maxDataSetLength cap on one reassembled DIMSE data set (memory guard): a longer one is
+ *     discarded as it arrives and its request answered with a failure status
  */
 public record AcceptorConfig(String aeTitle, Set<String> allowedCallingAeTitles, int maxPduLength,
                              long pduLengthCap, int maxAssociations, int maxAssociationsPerAddress,
@@ -42,6 +43,11 @@ public record AcceptorConfig(String aeTitle, Set<String> allowedCallingAeTitles,
         Objects.requireNonNull(idleTimeout);
         Objects.requireNonNull(operationDrainTimeout);
         Objects.requireNonNull(implementationClassUid);
+        if (maxDataSetLength < 1 || maxDataSetLength > Integer.MAX_VALUE - 8) {
+            // a data set is kept in one byte array
+            throw new IllegalArgumentException("maxDataSetLength must be 1.." + (Integer.MAX_VALUE - 8)
+                    + ": " + maxDataSetLength);
+        }
     }
 
     /** Sensible production defaults for the given AE title. */
@@ -74,6 +80,12 @@ public record AcceptorConfig(String aeTitle, Set<String> allowedCallingAeTitles,
     public AcceptorConfig withTimeouts(Duration artim, Duration idle) {
         return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, maxAssociations,
                 maxAssociationsPerAddress, artim, idle, operationDrainTimeout, maxDataSetLength, implementationClassUid,
+                implementationVersionName);
+    }
+
+    public AcceptorConfig withMaxDataSetLength(long max) {
+        return new AcceptorConfig(aeTitle, allowedCallingAeTitles, maxPduLength, pduLengthCap, maxAssociations,
+                maxAssociationsPerAddress, artimTimeout, idleTimeout, operationDrainTimeout, max, implementationClassUid,
                 implementationVersionName);
     }
 

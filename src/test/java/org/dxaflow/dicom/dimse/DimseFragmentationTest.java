@@ -64,6 +64,34 @@ class DimseFragmentationTest {
         assertTrue(!assembler.inProgress());
     }
 
+    @Test
+    void aDataSetOverTheMaximumIsDiscardedAndReportedInsteadOfAbortingTheAssociation() throws Exception {
+        byte[] storeCmd = new CommandSetCodec().encode(new CStoreRq(1, SC, "1.2.3").toCommandSet(true));
+        DimseMessageAssembler assembler = new DimseMessageAssembler(info, 1000);
+        List<DimseMessage> done = new ArrayList<>();
+        done.addAll(assembler.accept(new PDataTf(List.of(new PresentationDataValue(1, true, true, storeCmd)))));
+        for (int i = 0; i < 9; i++) {
+            done.addAll(assembler.accept(new PDataTf(List.of(new PresentationDataValue(1, false, false,
+                    new byte[600])))));
+        }
+        done.addAll(assembler.accept(new PDataTf(List.of(new PresentationDataValue(1, false, true, new byte[400])))));
+        assertEquals(1, done.size());
+        DimseMessage refused = done.get(0);
+        assertEquals(new CStoreRq(1, SC, "1.2.3"), refused.command());
+        assertTrue(refused.dataSetOversized());
+        assertEquals(5800, refused.oversizedDataSetLength());
+        assertEquals(null, refused.dataSet(), "nothing of it is kept");
+
+        // the next message on the association is received whole
+        byte[] next = new CommandSetCodec().encode(new CStoreRq(2, SC, "1.2.4").toCommandSet(true));
+        List<DimseMessage> after = new ArrayList<>();
+        after.addAll(assembler.accept(new PDataTf(List.of(new PresentationDataValue(1, true, true, next),
+                new PresentationDataValue(1, false, true, new byte[1000])))));
+        assertEquals(1, after.size());
+        assertEquals(1000, after.get(0).dataSet().length());
+        assertEquals(0, after.get(0).oversizedDataSetLength());
+    }
+
     private void expectProtocolError(List<PresentationDataValue> pdvs) {
         DimseMessageAssembler assembler = new DimseMessageAssembler(info, 1000);
         assertThrows(PduFormatException.class, () -> {
@@ -86,10 +114,6 @@ class DimseFragmentationTest {
         // command fragment where data set fragments are expected
         expectProtocolError(List.of(new PresentationDataValue(1, true, true, storeCmd),
                 new PresentationDataValue(1, true, true, storeCmd)));
-        // data set larger than the configured maximum (1000)
-        expectProtocolError(List.of(new PresentationDataValue(1, true, true, storeCmd),
-                new PresentationDataValue(1, false, false, new byte[600]),
-                new PresentationDataValue(1, false, true, new byte[600])));
         // garbage command set
         expectProtocolError(List.of(new PresentationDataValue(1, true, true, new byte[] {1, 2, 3})));
     }

@@ -22,6 +22,7 @@ import org.dxaflow.dicom.net.AssociationInfo;
 import org.dxaflow.dicom.net.AssociationListener;
 import org.dxaflow.dicom.net.AssociationRequestor;
 import org.dxaflow.dicom.net.PresentationContext;
+import org.dxaflow.dicom.net.pdu.AAbort;
 import org.dxaflow.dicom.net.pdu.PDataTf;
 import org.dxaflow.dicom.net.pdu.PduFormatException;
 import org.dxaflow.dicom.net.pdu.PresentationContextRq;
@@ -148,6 +149,11 @@ public final class DimseClient implements AutoCloseable {
             @Override
             public void onPData(PDataTf pdata) throws PduFormatException {
                 for (DimseMessage m : assembler.accept(pdata)) {
+                    if (m.dataSetOversized()) {
+                        // A response we cannot keep is not one we can hand to the caller: end the association.
+                        throw new PduFormatException(AAbort.REASON_INVALID_PARAMETER_VALUE, "response data set of "
+                                + m.oversizedDataSetLength() + " bytes exceeds " + maxDataSetLength);
+                    }
                     route(m);
                 }
             }

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dxaflow.dicom.dimse.CCancelRq;
+import org.dxaflow.dicom.dimse.CFindRq;
+import org.dxaflow.dicom.dimse.CStoreRq;
 import org.dxaflow.dicom.dimse.CommandField;
 import org.dxaflow.dicom.dimse.CommandTags;
 import org.dxaflow.dicom.dimse.DimseCommand;
@@ -123,6 +125,10 @@ public final class DimseServiceDispatcher implements AssociationListener {
             return DimseReply.of(DimseCommands.failureResponse(command, Status.SOP_CLASS_NOT_SUPPORTED,
                     "SOP class " + rq.sopClassUid() + " sent on context for " + pc.abstractSyntax()));
         }
+        if (message.dataSetOversized()) {
+            return DimseReply.of(DimseCommands.failureResponse(command, tooLargeStatus(command),
+                    "data set over " + assembler.maxDataSetLength() + " bytes refused"));
+        }
         ServiceClassProvider provider = registry.provider(pc.abstractSyntax()).orElse(null);
         if (provider == null) {
             return DimseReply.of(DimseCommands.failureResponse(command, Status.SOP_CLASS_NOT_SUPPORTED, null));
@@ -136,6 +142,15 @@ public final class DimseServiceDispatcher implements AssociationListener {
             throw new IllegalStateException("provider returned a pending status as final response");
         }
         return reply;
+    }
+
+    /**
+     * Out of Resources where the service class defines it (Storage PS3.4 B.2.3, Query C.4.1.1.4),
+     * else the general Resource Limitation (PS3.7 C.5.17).
+     */
+    private static int tooLargeStatus(DimseCommand command) {
+        return command instanceof CStoreRq || command instanceof CFindRq ? Status.OUT_OF_RESOURCES
+                : Status.RESOURCE_LIMITATION;
     }
 
     /**

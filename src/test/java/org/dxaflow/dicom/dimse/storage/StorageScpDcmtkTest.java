@@ -104,6 +104,30 @@ class StorageScpDcmtkTest {
     }
 
     @Test
+    void anObjectOverTheLimitIsRefusedWithOutOfResourcesAndTheAssociationGoesOn() throws Exception {
+        Path spool = tmp.resolve("spool");
+        Path sc = TestObjects.secondaryCapture(tmp, "+te"); // 16 KiB of pixels
+        Path sr = TestObjects.basicTextSr(tmp, "+te");     // about 1 KiB
+        AcceptorConfig config = TestServers.config("OURAE").withMaxPduLength(4096).withMaxDataSetLength(8192);
+        try (DicomServer server = startServer(spool, config)) {
+            // one association: the large object first, then the small one
+            Dcmtk.Result r = Dcmtk.run("storescu", "-d", "-nh", "-aet", "MODALITY", "-aec", "OURAE", "-xe",
+                    "--max-send-pdu", "4096", "127.0.0.1", String.valueOf(server.port()), sc.toString(),
+                    sr.toString());
+            assertTrue(r.output().contains("0xa700: Refused: Out of resources"),
+                    "the large one refused with Out of Resources:\n" + r.output());
+            assertTrue(r.output().contains("[data set over 8192 bytes refused]"),
+                    "the Error Comment says why:\n" + r.output());
+            assertTrue(r.output().contains("0x0000: Success"),
+                    "the small one stored on the same association:\n" + r.output());
+            assertEquals(1, r.output().split("Requesting Association", -1).length - 1, r.output());
+            assertFalse(r.output().contains("A-ABORT"), "no A-ABORT:\n" + r.output());
+        }
+        assertFalse(Files.exists(spool.resolve(TestObjects.SC_INSTANCE + ".dcm")), "the large object is not kept");
+        TestObjects.assertSameDataSet(sr, spool.resolve(TestObjects.SR_INSTANCE + ".dcm"));
+    }
+
+    @Test
     void unsupportedSopClassIsRefusedByStorescu() throws Exception {
         Path spool = tmp.resolve("spool");
         Path ct = TestObjects.ctImage(tmp);

@@ -1,0 +1,160 @@
+package org.dxaflow.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dxaflow.dicom.data.Attributes;
+import org.dxaflow.dicom.data.DataSetWriter;
+import org.dxaflow.dicom.data.Tag;
+import org.dxaflow.dicom.data.TransferSyntax;
+import org.dxaflow.dicom.dimse.DataSet;
+import org.dxaflow.dicom.dimse.Status;
+import org.dxaflow.dicom.dimse.storage.SpoolStoreHandler;
+import org.dxaflow.dicom.dimse.storage.StoreRequest;
+import org.dxaflow.dicom.net.Uids;
+import org.dxaflow.testing.Await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The announcer on its own, with the broker replaced by a list (the engine-level tests use the
+ * real broker): what the spool holds and the ledger does not name is announced, whatever stopped
+ * it being announced at the time.
+ */
+class SpoolAnnouncerTest {
+
+    private static final String BASIC_TEXT_SR = "1.2.840.10008.5.1.4.1.1.88.11";
+
+    @TempDir
+    Path spoolDir;
+
+    private final List<StoredObjectEvent> announced = new CopyOnWriteArrayList<>();
+
+    private static String uid(int n) {
+        return "2.25.5000000000000000000000000000" + n;
+    }
+
+    private static StoreRequest request(int n) {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SOPClassUID, BASIC_TEXT_SR);
+        ds.setString(Tag.SOPInstanceUID, uid(n));
+        ds.setString(Tag.StudyInstanceUID, uid(n) + ".1");
+        ds.setString(Tag.AccessionNumber, "ACC" + n);
+        ds.setString(Tag.PatientID, "PID" + n);
+        byte[] bytes = DataSetWriter.encode(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        return new StoreRequest("DXASCAN1", "DXAFLOW", "127.0.0.1", BASIC_TEXT_SR, uid(n),
+                new DataSet(bytes, Uids.EXPLICIT_VR_LITTLE_ENDIAN));
+    }
+
+    private SpoolStoreHandler spool() throws Exception {
+        return new SpoolStoreHandler(spoolDir, "1.2.3.4", "TEST");
+    }
+
+    private static SpoolAnnouncer.Settings settings(int capacity, int maxBatch) {
+        return new SpoolAnnouncer.Settings(capacity, maxBatch, Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5),
+                Duration.ofSeconds(10));
+    }
+
+    private List<String> announcedUids() {
+        return announced.stream().map(StoredObjectEvent::sopInstanceUid).toList();
+    }
+
+    private Set<String> ledger() throws Exception {
+        return new AnnouncementLedger(spoolDir).read();
+    }
+
+    @Test
+    void spooledObjectsTheLedgerDoesNotNameAreAnnouncedAtStartFromTheirFiles() throws Exception {
+        SpoolStoreHandler spool = spool();
+        for (int n = 1; n <= 3; n++) {
+            assertEquals(Status.SUCCESS, spool.store(request(n))); // spooled, then the engine died
+        }
+        Files.writeString(spoolDir.resolve(AnnouncementLedger.FILE_NAME), uid(1) + "\n", StandardCharsets.US_ASCII);
+
+        try (SpoolAnnouncer announcer = new SpoolAnnouncer(spoolDir, announced::addAll, settings(10, 10))) {
+            announcer.start();
+            Await.until("two announced", Duration.ofSeconds(10), this::announcedUids, u -> u.size() >= 2);
+        }
+        assertEquals(Set.of(uid(2), uid(3)), Set.copyOf(announcedUids()));
+        assertEquals(2, announced.size());
+        StoredObjectEvent e = announced.stream().filter(a -> a.sopInstanceUid().equals(uid(2))).findFirst()
+                .orElseThrow();
+        assertEquals(BASIC_TEXT_SR, e.sopClassUid());
+        assertEquals(uid(2) + ".1", e.studyInstanceUid());
+        assertEquals("ACC2", e.accessionNumber());
+        assertEquals("PID2", e.patientId());
+        assertEquals("DXASCAN1", e.callingAeTitle(), "from the file's Source Application Entity Title");
+        assertEquals(spool.pathFor(uid(2)).toAbsolutePath().toString(), e.filePath());
+        assertEquals(Set.of(uid(1), uid(2), uid(3)), ledger());
+    }
+
+    @Test
+    void objectsThatFindTheQueueFullWaitInTheSpoolAndAreAnnouncedOnceItHasRoom() throws Exception {
+        CountDownLatch inBroker = new CountDownLatch(1);
+        CountDownLatch brokerFree = new CountDownLatch(1);
+        StoredObjectEvents slowBroker = batch -> {
+            inBroker.countDown();
+            try {
+                brokerFree.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            announced.addAll(batch);
+        };
+        SpoolStoreHandler spool = spool();
+        assertEquals(Status.SUCCESS, spool.store(request(1))); // left by an earlier run
+        try (SpoolAnnouncer announcer = new SpoolAnnouncer(spoolDir, slowBroker, settings(1, 1))) {
+            AnnouncingStoreHandler handler = new AnnouncingStoreHandler(spool, announcer, Clock.systemUTC());
+            announcer.start();
+            assertTrue(inBroker.await(10, TimeUnit.SECONDS), "the start-up catch-up is announcing object 1");
+            assertEquals(Status.SUCCESS, handler.store(request(2))); // queued
+            assertEquals(Status.SUCCESS, handler.store(request(3))); // queue full: only in the spool
+            brokerFree.countDown();
+            Await.until("all three announced", Duration.ofSeconds(10), this::announcedUids, u -> u.size() >= 3);
+        }
+        assertEquals(List.of(uid(1), uid(2), uid(3)), announcedUids(), "each once, in the order they came");
+        assertEquals(Set.of(uid(1), uid(2), uid(3)), ledger());
+    }
+
+    @Test
+    void aBatchTheBrokerRefusesIsAnnouncedWhenItAcceptsAgain() throws Exception {
+        AtomicInteger refusals = new AtomicInteger(2);
+        StoredObjectEvents flakyBroker = batch -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            announced.addAll(batch);
+        };
+        SpoolStoreHandler spool = spool();
+        try (SpoolAnnouncer announcer = new SpoolAnnouncer(spoolDir, flakyBroker, settings(10, 10))) {
+            announcer.start();
+            assertEquals(Status.SUCCESS, new AnnouncingStoreHandler(spool, announcer, Clock.systemUTC())
+                    .store(request(1)));
+            Await.until("announced", Duration.ofSeconds(10), this::announcedUids, u -> !u.isEmpty());
+        }
+        assertEquals(List.of(uid(1)), announcedUids());
+        assertEquals(Set.of(uid(1)), ledger());
+    }
+
+    @Test
+    void aLedgerLineACrashCutShortDoesNotCountAsAnnounced() throws Exception {
+        // "2.25.12" was being written when the engine died; "2.25.1" is another object's UID.
+        Files.writeString(spoolDir.resolve(AnnouncementLedger.FILE_NAME), "2.25.11\n2.25.1",
+                StandardCharsets.US_ASCII);
+        assertEquals(Set.of("2.25.11"), ledger());
+        // the next run's first append starts a new line instead of completing the cut one
+        new AnnouncementLedger(spoolDir).append(List.of("2.25.13"));
+        assertEquals(Set.of("2.25.11", "2.25.13"), ledger());
+    }
+}
