@@ -7,13 +7,18 @@ import org.dxaflow.worklist.ProcedureStepEvent;
 import org.dxaflow.worklist.ProcedureStepEvents;
 
 /**
- * Puts MPPS events on their durable queue as JSON. The send returns once the broker has the
- * message on disk, which is what lets the MPPS SCP answer success honestly. (Stored objects go
+ * Hands MPPS events, as JSON, to the route that puts them on their durable queue. The send
+ * returns once the broker has the message on disk, which is what lets the MPPS SCP answer success
+ * honestly. (Stored objects go
  * through {@link StoredObjectQueue}: for them the spool is the durable record.)
  */
 public final class QueueEvents implements ProcedureStepEvents {
 
-    public static final String MPPS_QUEUE = "jms:queue:dxaflow.dicom.mpps?exchangePattern=InOnly";
+    /**
+     * routes/worklist.camel.yaml carries the event onto the durable queue; direct: is synchronous, so
+     * the send still returns only once the message is on disk.
+     */
+    public static final String MPPS_EVENTS = "direct:dicom-mpps";
 
     private final ProducerTemplate producer;
     private final ObjectMapper json;
@@ -25,7 +30,7 @@ public final class QueueEvents implements ProcedureStepEvents {
 
     @Override
     public void publish(ProcedureStepEvent event) {
-        producer.sendBody(MPPS_QUEUE, toJson(event));
+        producer.sendBody(MPPS_EVENTS, toJson(event));
     }
 
     private String toJson(Object event) {
