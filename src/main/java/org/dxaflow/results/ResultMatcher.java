@@ -1,6 +1,5 @@
 package org.dxaflow.results;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,13 +58,11 @@ public final class ResultMatcher {
             return new Match(null, null, "no order with this Study Instance UID or accession number, and no patient"
                     + " identifier and scan date to match on", warnings);
         }
-        // MPPS times are kept as the scanner sent them (DICOM DA+TM text, YYYYMMDDHHMMSS...).
-        String mppsDay = ids.scanDate().format(DateTimeFormatter.BASIC_ISO_DATE);
         List<Long> candidates = jdbc.query("SELECT DISTINCT o.id FROM dxa_order o JOIN patient p ON p.id = o.patient_id"
                         + " WHERE (p.mrn = ? OR p.nhs_number = ?)" + LIVE
                         + " AND (o.requested_date = ? OR EXISTS (SELECT 1 FROM performed_procedure_step s"
-                        + " WHERE s.order_id = o.id AND s.started_at LIKE ?)) ORDER BY o.id",
-                rs -> rs.getLong(1), ids.patientId(), ids.patientId(), ids.scanDate(), mppsDay + "%");
+                        + " WHERE s.order_id = o.id AND s.started_on = ?)) ORDER BY o.id",
+                rs -> rs.getLong(1), ids.patientId(), ids.patientId(), ids.scanDate(), ids.scanDate());
         if (candidates.size() == 1) {
             return new Match(candidates.get(0), BY_PATIENT_AND_DATE, null, warnings);
         }

@@ -1,7 +1,10 @@
 package org.dxaflow.worklist;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
+import org.dxaflow.dicom.data.DateTimes;
 import org.dxaflow.store.Jdbc;
 import org.dxaflow.store.StoreException;
 
@@ -27,16 +30,31 @@ public final class ProcedureStepStore {
     public boolean create(ProcedureStepEvent e, Instant now) {
         try {
             jdbc.update("INSERT INTO performed_procedure_step (sop_instance_uid, status, order_id, accession_number,"
-                            + " study_instance_uid, performed_station, started_at, ended_at, created_at, updated_at)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                            + " study_instance_uid, performed_station, started_at, started_on, ended_at, created_at,"
+                            + " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     e.sopInstanceUid(), e.status(), e.orderId(), e.accessionNumber(), e.studyInstanceUid(),
-                    e.performedStation(), e.startedAt(), e.endedAt(), now, now);
+                    e.performedStation(), e.startedAt(), startDay(e.startedAt()), e.endedAt(), now, now);
             return true;
         } catch (StoreException duplicate) {
             if (find(e.sopInstanceUid()).isPresent()) {
                 return false;
             }
             throw duplicate;
+        }
+    }
+
+    /**
+     * The day the scan started: the date part of the DA+TM text the scanner sent, when it is a real
+     * date; otherwise none (never a guessed day).
+     */
+    static LocalDate startDay(String startedAt) {
+        if (startedAt == null || startedAt.trim().length() < 8) {
+            return null;
+        }
+        try {
+            return DateTimes.parseDA(startedAt.trim().substring(0, 8));
+        } catch (DateTimeException notADate) {
+            return null;
         }
     }
 

@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
  */
 public final class DateTimes {
 
-    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("uuuuMMdd");
+    // STRICT: the default (SMART) reads 20261131 as 30 November, a guess; an impossible date must throw.
+    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private DateTimes() {
     }

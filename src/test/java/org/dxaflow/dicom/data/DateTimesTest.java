@@ -31,6 +31,9 @@ class DateTimesTest {
         assertEquals(LocalTime.of(8, 15, 30), DateTimes.parseTM("08:15:30"));
         assertThrows(DateTimeException.class, () -> DateTimes.parseDA("2024011"));
         assertThrows(DateTimeException.class, () -> DateTimes.parseDA("20241317"));
+        // a day the month does not have is no date, not the month's last day
+        assertThrows(DateTimeException.class, () -> DateTimes.parseDA("20261131"));
+        assertThrows(DateTimeException.class, () -> DateTimes.parseDA("20260229"));
         assertThrows(DateTimeException.class, () -> DateTimes.parseTM("081"));
         assertThrows(DateTimeException.class, () -> DateTimes.parseTM("2515"));
     }
