@@ -225,7 +225,7 @@ JSON
   send "$dicom" ORTHANC "$WORK/warm" > /dev/null
   wait_idle "$pid"
   if [ "${1:-}" = strace ]; then
-    strace -f -c -e trace=fsync,fdatasync,msync,sync_file_range -p "$pid" -o "$WORK/strace-orthanc.txt" &
+    strace -qq -f -c -e trace=fsync,fdatasync,msync,sync_file_range -p "$pid" -o "$WORK/strace-orthanc.txt" &
     local spid=$!
     sleep 1
     ms=$(send "$dicom" ORTHANC "$WORK/objects")
@@ -251,7 +251,7 @@ run_dxaflow() { # [strace] -> ms for N objects
   send "$port" DXAFLOW "$WORK/warm" > /dev/null
   wait_idle "$pid"
   if [ "${1:-}" = strace ]; then
-    strace -f -c -e trace=fsync,fdatasync,msync,sync_file_range -p "$pid" -o "$WORK/strace.txt" &
+    strace -qq -f -c -e trace=fsync,fdatasync,msync,sync_file_range -p "$pid" -o "$WORK/strace.txt" &
     local spid=$!
     sleep 1
     ms=$(send "$port" DXAFLOW "$WORK/objects")
