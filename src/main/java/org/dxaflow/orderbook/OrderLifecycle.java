@@ -28,6 +28,7 @@ import static org.dxaflow.orderbook.OrderEvent.SCAN_DISCONTINUED;
 import static org.dxaflow.orderbook.OrderEvent.SCAN_STARTED;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dxaflow.order.OrderStatus;
@@ -65,6 +66,12 @@ public final class OrderLifecycle {
     }
 
     private static final Stay STAY = new Stay();
+    /** Every decision of the gate or a practitioner: taken in every status, so an incident can always be answered. */
+    private static final List<OrderEvent> DECISIONS = List.of(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED,
+            JUSTIFIED_AFTER_SCAN_STARTED, JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED);
+    /** What the scanner reports; where it moves nothing, it is still taken (the status stays). */
+    private static final List<OrderEvent> SCANNER_REPORTS = List.of(SCAN_STARTED, SCAN_COMPLETED,
+            SCAN_DISCONTINUED, RESULT_RECEIVED);
 
     private final Map<OrderStatus, Map<OrderEvent, Transition>> table = new EnumMap<>(OrderStatus.class);
 
@@ -77,7 +84,7 @@ public final class OrderLifecycle {
                 .on(JUSTIFIED_AFTER_SCAN_DISCONTINUED, DISCONTINUED)
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
                 .stays(APPOINTMENT_BOOKED, DID_NOT_ATTEND).on(APPOINTMENT_CANCELLED, CANCELLED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
         // Held for a practitioner.
         row(AWAITING_JUSTIFICATION)
                 .on(JUSTIFIED, SCHEDULED).stays(HELD_FOR_REVIEW)
@@ -86,7 +93,7 @@ public final class OrderLifecycle {
                 .on(JUSTIFIED_AFTER_SCAN_DISCONTINUED, DISCONTINUED)
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS).on(REFERRAL_CHANGED, RECEIVED)
                 .stays(APPOINTMENT_BOOKED).on(DID_NOT_ATTEND, DNA).on(APPOINTMENT_CANCELLED, CANCELLED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
         // On the worklist. A practitioner may still take back an AUTO justification (return/reject).
         row(SCHEDULED)
                 .stays(JUSTIFIED).on(HELD_FOR_REVIEW, AWAITING_JUSTIFICATION)
@@ -106,47 +113,40 @@ public final class OrderLifecycle {
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
                 .restores(APPOINTMENT_BOOKED, AWAITING_JUSTIFICATION).stays(DID_NOT_ATTEND)
                 .on(APPOINTMENT_CANCELLED, CANCELLED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
         // Scanned: the scanner's word stands against the RIS's cancel, DNA or rebooking. A decision
         // made now (a practitioner answering an exposure incident) is recorded; the status stays.
         row(IN_PROGRESS)
-                .stays(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED, JUSTIFIED_AFTER_SCAN_STARTED,
-                        JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED)
+                .stays(DECISIONS)
                 .stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
                 .stays(SCAN_STARTED).on(SCAN_COMPLETED, COMPLETED).on(SCAN_DISCONTINUED, DISCONTINUED)
                 .on(RESULT_RECEIVED, COMPLETED);
         row(COMPLETED)
-                .stays(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED, JUSTIFIED_AFTER_SCAN_STARTED,
-                        JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED)
+                .stays(DECISIONS)
                 .stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
         row(DISCONTINUED)
-                .stays(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED, JUSTIFIED_AFTER_SCAN_STARTED,
-                        JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED)
+                .stays(DECISIONS)
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
         // Final: nothing moves them, and the RIS may no longer cancel, change or book them.
         row(REPORTED)
-                .stays(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED, JUSTIFIED_AFTER_SCAN_STARTED,
-                        JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(DECISIONS)
+                .stays(SCANNER_REPORTS);
         row(OrderStatus.RETURNED)
-                .stays(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED, JUSTIFIED_AFTER_SCAN_STARTED,
-                        JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED)
+                .stays(DECISIONS)
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
                 .stays(DID_NOT_ATTEND, APPOINTMENT_CANCELLED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
         row(OrderStatus.REJECTED)
-                .stays(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED, JUSTIFIED_AFTER_SCAN_STARTED,
-                        JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED)
+                .stays(DECISIONS)
                 .stays(DID_NOT_ATTEND, APPOINTMENT_CANCELLED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
         row(CANCELLED)
-                .stays(JUSTIFIED, HELD_FOR_REVIEW, RETURNED, REJECTED, JUSTIFIED_AFTER_SCAN_STARTED,
-                        JUSTIFIED_AFTER_SCAN_COMPLETED, JUSTIFIED_AFTER_SCAN_DISCONTINUED)
+                .stays(DECISIONS)
                 .stays(CANCELLED_BY_RIS)
                 .stays(DID_NOT_ATTEND, APPOINTMENT_CANCELLED)
-                .stays(SCAN_STARTED, SCAN_COMPLETED, SCAN_DISCONTINUED, RESULT_RECEIVED);
+                .stays(SCANNER_REPORTS);
     }
 
     /** What {@code event} does to an order in {@code status}; empty when it is refused. */
@@ -178,6 +178,10 @@ public final class OrderLifecycle {
         }
 
         Row stays(OrderEvent... events) {
+            return stays(List.of(events));
+        }
+
+        Row stays(List<OrderEvent> events) {
             for (OrderEvent e : events) {
                 put(e, STAY);
             }
