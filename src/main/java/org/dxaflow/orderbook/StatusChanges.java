@@ -95,7 +95,8 @@ public final class StatusChanges {
                 orderId);
     }
 
-    private static StatusChange map(ResultSet rs) throws SQLException {
+    /** One row of order_status_change, for the stores that read it (the RIS outbox joins it). */
+    public static StatusChange map(ResultSet rs) throws SQLException {
         String from = rs.getString("from_status");
         return new StatusChange(rs.getLong("id"), rs.getLong("order_id"), from == null ? null : OrderStatus.valueOf(from),
                 OrderStatus.valueOf(rs.getString("to_status")), rs.getString("reason_code"),

@@ -1,14 +1,12 @@
 package org.dxaflow.ris;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dxaflow.order.OrderStatus;
 import org.dxaflow.orderbook.StatusChange;
 import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.store.Jdbc;
@@ -44,7 +42,7 @@ public final class RisOutboxStore implements StatusChanges.Subscriber {
     public List<StatusChange> pending(int max) {
         return jdbc.query("SELECT c.* FROM order_status_change c JOIN ris_outbox o ON o.status_change_id = c.id"
                 + " WHERE o.state = ? ORDER BY c.id FETCH FIRST " + Math.max(1, max) + " ROWS ONLY",
-                RisOutboxStore::change, PENDING);
+                StatusChanges::map, PENDING);
     }
 
     /**
@@ -70,12 +68,5 @@ public final class RisOutboxStore implements StatusChanges.Subscriber {
                     .ifPresent(s -> out.put(id, s));
         }
         return out;
-    }
-
-    private static StatusChange change(ResultSet rs) throws SQLException {
-        String from = rs.getString("from_status");
-        return new StatusChange(rs.getLong("id"), rs.getLong("order_id"), from == null ? null : OrderStatus.valueOf(from),
-                OrderStatus.valueOf(rs.getString("to_status")), rs.getString("reason_code"),
-                rs.getString("reason_text"), Jdbc.instant(rs, "changed_at"));
     }
 }
