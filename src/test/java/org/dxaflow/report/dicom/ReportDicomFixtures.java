@@ -16,9 +16,14 @@ final class ReportDicomFixtures {
 
     /** The same document with its result's WHO category set (as a reporter-confirmed result would have it). */
     static ReportDocument withWhoCategory(ReportDocument doc, WhoCategory category) {
+        return withClassification(doc, category, null);
+    }
+
+    /** The same document with its result's category and Z-score statement as given. */
+    static ReportDocument withClassification(ReportDocument doc, WhoCategory category, String zStatement) {
         DensitometryResult r = doc.result();
         DensitometryResult changed = new DensitometryResult(r.sites(), r.lowestTScore(), category,
-                r.whoCategoryAllVertebrae(), null, r.menopausalStatus(), r.spine(), r.vfa(), r.change(),
+                r.whoCategoryAllVertebrae(), zStatement, r.menopausalStatus(), r.spine(), r.vfa(), r.change(),
                 r.needsReporterReview(), r.flags(), r.provenance());
         return new ReportDocument(doc.reportId(), doc.version(), doc.status(), doc.order(), doc.scan(), changed,
                 doc.text(), doc.verification(), doc.addendum(), doc.amendment(), doc.reporterText(), doc.uids(),
