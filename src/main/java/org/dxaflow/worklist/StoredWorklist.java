@@ -55,6 +55,7 @@ public final class StoredWorklist implements WorklistQuery {
     private final WorklistDataSet dataSets;
     private final UidGenerator uids;
     private final ReferralQuestions questions;
+    private final WorklistIdentity identity;
 
     public StoredWorklist(Jdbc jdbc, OrderStore orders, Protocols protocols, Settings settings,
             WorklistDataSet dataSets, UidGenerator uids, ReferralQuestions questions) {
@@ -65,6 +66,7 @@ public final class StoredWorklist implements WorklistQuery {
         this.dataSets = dataSets;
         this.uids = uids;
         this.questions = questions;
+        this.identity = new WorklistIdentity(dataSets, settings.issuerOfPatientId());
     }
 
     @Override
@@ -183,9 +185,8 @@ public final class StoredWorklist implements WorklistQuery {
         return new WorklistEntry(
                 id,
                 accession,
-                rs.getString("mrn") == null || rs.getString("mrn").isEmpty() ? rs.getString("nhs_number") : rs.getString("mrn"),
-                rs.getString("mrn") == null || rs.getString("mrn").isEmpty() ? "NHS"
-                        : nz(rs.getString("mrn_authority"), settings.issuerOfPatientId()),
+                identity.patientId(rs.getString("mrn"), rs.getString("nhs_number")),
+                identity.issuerOfPatientId(rs.getString("mrn"), rs.getString("mrn_authority")),
                 rs.getString("nhs_number"),
                 new PersonName(rs.getString("family_name"), rs.getString("given_name"), rs.getString("middle_name"),
                         rs.getString("name_prefix")),
@@ -229,9 +230,5 @@ public final class StoredWorklist implements WorklistQuery {
     private static LocalDate scheduledDate(ResultSet rs) throws SQLException {
         LocalDate scheduled = Jdbc.date(rs, "scheduled_date");
         return scheduled != null ? scheduled : Jdbc.date(rs, "requested_date");
-    }
-
-    private static String nz(String v, String fallback) {
-        return v == null || v.isBlank() ? fallback : v;
     }
 }
