@@ -3,7 +3,7 @@ package org.dxaflow.dicom.dimse;
 /**
  * N-ACTION-RSP (PS3.7 10.3.4.2).
  *
- * @param actionTypeId the request's Action Type ID, or null: PS3.7 table 10.3-8 makes it
+ * @param actionTypeId the request's Action Type ID, or null: PS3.7 10.3.4.2 makes it
  *     conditional (present when an action reply follows), and DCMTK and Orthanc omit it otherwise
  */
 public record NActionRsp(int messageIdBeingRespondedTo, String affectedSopClassUid, String affectedSopInstanceUid,
