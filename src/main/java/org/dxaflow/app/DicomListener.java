@@ -12,7 +12,9 @@ import org.dxaflow.dicom.data.Implementation;
 import org.dxaflow.dicom.dimse.service.DimseAcceptorServices;
 import org.dxaflow.dicom.dimse.service.FindScp;
 import org.dxaflow.dicom.dimse.service.NormalizedScp;
+import org.dxaflow.dicom.dimse.service.PendingCommitments;
 import org.dxaflow.dicom.dimse.service.ServiceRegistry;
+import org.dxaflow.dicom.dimse.service.StorageCommitmentResults;
 import org.dxaflow.dicom.dimse.service.VerificationScp;
 import org.dxaflow.dicom.dimse.storage.StorageScp;
 import org.dxaflow.dicom.dimse.storage.StorageSopClasses;
@@ -24,8 +26,8 @@ import org.dxaflow.dicom.dimse.service.FindHandler;
 import org.dxaflow.dicom.dimse.service.NormalizedHandler;
 
 /**
- * The engine's DICOM application entity: Verification, Modality Worklist FIND, MPPS and Storage
- * on one port, configured from {@code dxaflow.dicom.*}.
+ * The engine's DICOM application entity: Verification, Modality Worklist FIND, MPPS, Storage and
+ * Storage Commitment results (as SCU, PS3.4 J.3.3) on one port, configured from {@code dxaflow.dicom.*}.
  */
 public final class DicomListener implements AutoCloseable {
 
@@ -37,15 +39,28 @@ public final class DicomListener implements AutoCloseable {
     private final AcceptorConfig acceptor;
     private final ServiceRegistry registry;
     private final InetSocketAddress bind;
+    private final PendingCommitments commitments;
     private DicomServer server;
 
     public DicomListener(DxaflowConfig config, FindHandler worklist, NormalizedHandler mpps, StoreHandler storage) {
+        this(config, worklist, mpps, storage, new PendingCommitments());
+    }
+
+    /**
+     * @param commitments Storage Commitment transactions a PACS sender waits on: the archive reports
+     *     their results (N-EVENT-REPORT) by opening an association to this port, so the sender's
+     *     {@code StorageCommitmentScu} must share this instance
+     */
+    public DicomListener(DxaflowConfig config, FindHandler worklist, NormalizedHandler mpps, StoreHandler storage,
+                         PendingCommitments commitments) {
         this.acceptor = acceptorConfig(config);
+        this.commitments = commitments;
         ServiceRegistry.Builder builder = ServiceRegistry.builder()
                 .register(Uids.VERIFICATION, new VerificationScp())
                 .register(MWL_FIND, new FindScp(worklist))
                 .register(MPPS, new NormalizedScp(mpps));
         new StorageScp(storage).registerWith(builder, storageClasses(config));
+        new StorageCommitmentResults(commitments).registerWith(builder);
         this.registry = builder.build();
         this.bind = new InetSocketAddress(config.get("dxaflow.dicom.host", "0.0.0.0"),
                 config.getInt(DxaflowConfig.DICOM_PORT));
@@ -93,6 +108,11 @@ public final class DicomListener implements AutoCloseable {
         } catch (IOException e) {
             throw Listeners.cannotListen(DxaflowConfig.DICOM_PORT, bind.getPort(), e.getMessage(), e);
         }
+    }
+
+    /** The Storage Commitment transactions whose reports this listener accepts. */
+    public PendingCommitments commitments() {
+        return commitments;
     }
 
     public boolean isAccepting() {

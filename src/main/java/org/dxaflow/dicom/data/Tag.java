@@ -188,6 +188,9 @@ public record Tag(int value, VR vr, String keyword) {
     public static final Tag ReferencedSOPInstanceUID = of(0x00081155, VR.UI, "ReferencedSOPInstanceUID");
     public static final Tag ReferencedFrameNumber = of(0x00081160, VR.IS, "ReferencedFrameNumber");
     public static final Tag RetrieveURL = of(0x00081190, VR.UR, "RetrieveURL");
+    public static final Tag TransactionUID = of(0x00081195, VR.UI, "TransactionUID");
+    public static final Tag FailureReason = of(0x00081197, VR.US, "FailureReason");
+    public static final Tag FailedSOPSequence = of(0x00081198, VR.SQ, "FailedSOPSequence");
     public static final Tag ReferencedSOPSequence = of(0x00081199, VR.SQ, "ReferencedSOPSequence");
     public static final Tag DerivationDescription = of(0x00082111, VR.ST, "DerivationDescription");
     public static final Tag SourceImageSequence = of(0x00082112, VR.SQ, "SourceImageSequence");

@@ -22,6 +22,10 @@ public final class DimseCommands {
             case CommandField.N_CREATE_RSP -> NCreateRsp.from(cs);
             case CommandField.N_SET_RQ -> NSetRq.from(cs);
             case CommandField.N_SET_RSP -> NSetRsp.from(cs);
+            case CommandField.N_ACTION_RQ -> NActionRq.from(cs);
+            case CommandField.N_ACTION_RSP -> NActionRsp.from(cs);
+            case CommandField.N_EVENT_REPORT_RQ -> NEventReportRq.from(cs);
+            case CommandField.N_EVENT_REPORT_RSP -> NEventReportRsp.from(cs);
             default -> new OtherCommand(cs);
         };
     }
@@ -47,6 +51,14 @@ public final class DimseCommands {
         if (request instanceof NSetRq rq) {
             return new NSetRsp(rq.messageId(), rq.requestedSopClassUid(), rq.requestedSopInstanceUid(), status,
                     comment);
+        }
+        if (request instanceof NActionRq rq) {
+            return new NActionRsp(rq.messageId(), rq.requestedSopClassUid(), rq.requestedSopInstanceUid(), null,
+                    status, comment);
+        }
+        if (request instanceof NEventReportRq rq) {
+            return new NEventReportRsp(rq.messageId(), rq.affectedSopClassUid(), rq.affectedSopInstanceUid(), null,
+                    status, comment);
         }
         CommandSet cs = ((OtherCommand) request).commandSet();
         CommandSet.Builder b = CommandSet.builder()

@@ -2,7 +2,7 @@ package org.dxaflow.dicom.dimse;
 
 /** A response: refers to the request's MessageID and carries a Status. */
 public sealed interface DimseResponse extends DimseCommand
-        permits CEchoRsp, CStoreRsp, CFindRsp, NCreateRsp, NSetRsp {
+        permits CEchoRsp, CStoreRsp, CFindRsp, NCreateRsp, NSetRsp, NActionRsp, NEventReportRsp {
     int messageIdBeingRespondedTo();
 
     int status();

@@ -1,8 +1,8 @@
 package org.dxaflow.dicom.dimse;
 
 /**
- * A command we do not model as a record (C-GET, C-MOVE, N-GET, N-ACTION, N-EVENT-REPORT,
- * N-DELETE, or garbage). Kept raw so a provider can still answer it, typically with
+ * A command we do not model as a record (C-GET, C-MOVE, N-GET, N-DELETE, or garbage). Kept raw
+ * so a provider can still answer it, typically with
  * {@link Status#UNRECOGNIZED_OPERATION}.
  */
 public record OtherCommand(CommandSet commandSet) implements DimseCommand {

@@ -2,7 +2,9 @@ package org.dxaflow.dicom.net;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dxaflow.dicom.net.pdu.AAssociateAc;
 import org.dxaflow.dicom.net.pdu.AAssociateRj;
@@ -10,6 +12,7 @@ import org.dxaflow.dicom.net.pdu.AAssociateRq;
 import org.dxaflow.dicom.net.pdu.PresentationContextAc;
 import org.dxaflow.dicom.net.pdu.PresentationContextRq;
 import org.dxaflow.dicom.net.pdu.Pdu;
+import org.dxaflow.dicom.net.pdu.RoleSelection;
 import org.dxaflow.dicom.net.pdu.UserInformation;
 
 /**
@@ -42,14 +45,43 @@ public final class AssociationNegotiator {
                 && !config.allowedCallingAeTitles().contains(rq.callingAeTitle())) {
             return userReject(AAssociateRj.REASON_CALLING_AE_NOT_RECOGNIZED);
         }
+        Map<String, RoleSelection> roles = negotiateRoles(rq.userInformation().roleSelections());
         List<PresentationContextAc> results = new ArrayList<>();
         Set<Integer> seenIds = new HashSet<>();
         for (PresentationContextRq pc : rq.presentationContexts()) {
-            results.add(negotiateContext(pc, seenIds.add(pc.id())));
+            PresentationContextAc ac = negotiateContext(pc, seenIds.add(pc.id()));
+            RoleSelection role = roles.get(pc.abstractSyntax());
+            if (ac.result() == PresentationContextAc.RESULT_ACCEPTANCE && role != null
+                    && !role.scuRole() && !role.scpRole()) {
+                // Every role the requestor proposed was refused: the context would carry no service
+                // at all, so reject it (pynetdicom does the same) rather than accept it uselessly.
+                ac = new PresentationContextAc(pc.id(), PresentationContextAc.RESULT_USER_REJECTION,
+                        ac.transferSyntax());
+            }
+            results.add(ac);
         }
-        UserInformation ui = UserInformation.of(config.maxPduLength(), config.implementationClassUid(),
+        UserInformation base = UserInformation.of(config.maxPduLength(), config.implementationClassUid(),
                 config.implementationVersionName());
+        UserInformation ui = new UserInformation(base.maxPduLength(), base.implementationClassUid(),
+                base.implementationVersionName(), -1, -1, List.copyOf(roles.values()), List.of());
         return new AAssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), Uids.APPLICATION_CONTEXT, results, ui);
+    }
+
+    /**
+     * SCP/SCU Role Selection (PS3.7 D.3.3.4): one reply item per proposed SOP class. A role the
+     * requestor proposed is accepted (1) only if our services allow it; a role it did not propose is
+     * always answered 0, as the standard requires. Without a proposal the default roles apply
+     * (requestor SCU, acceptor SCP) and no item is returned. Only the first item per SOP class
+     * counts: the standard allows one.
+     */
+    private Map<String, RoleSelection> negotiateRoles(List<RoleSelection> proposed) {
+        Map<String, RoleSelection> replies = new LinkedHashMap<>();
+        for (RoleSelection p : proposed) {
+            replies.putIfAbsent(p.sopClassUid(), new RoleSelection(p.sopClassUid(),
+                    p.scuRole() && services.acceptsRequestorAsScu(p.sopClassUid()),
+                    p.scpRole() && services.acceptsRequestorAsScp(p.sopClassUid())));
+        }
+        return replies;
     }
 
     private PresentationContextAc negotiateContext(PresentationContextRq pc, boolean firstWithThisId) {

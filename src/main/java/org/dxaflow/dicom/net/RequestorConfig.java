@@ -40,6 +40,12 @@ public record RequestorConfig(String callingAeTitle, int maxPduLength, long pduL
                 dimseTimeout, maxDataSetLength, implementationClassUid, implementationVersionName);
     }
 
+    /** The same configuration calling as another AE (e.g. the one a PACS knows us by). */
+    public RequestorConfig withCallingAeTitle(String aeTitle) {
+        return new RequestorConfig(aeTitle, maxPduLength, pduLengthCap, connectTimeout, artimTimeout, dimseTimeout,
+                maxDataSetLength, implementationClassUid, implementationVersionName);
+    }
+
     public RequestorConfig withTimeouts(Duration connect, Duration artim, Duration dimse) {
         return new RequestorConfig(callingAeTitle, maxPduLength, pduLengthCap, connect, artim, dimse,
                 maxDataSetLength, implementationClassUid, implementationVersionName);

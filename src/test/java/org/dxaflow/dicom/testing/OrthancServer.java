@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A real Orthanc (Debian package, /usr/sbin/Orthanc) started for a test with its own configuration
@@ -41,6 +42,11 @@ public final class OrthancServer implements AutoCloseable {
     }
 
     public static OrthancServer start(Path dir, String aeTitle) throws Exception {
+        return start(dir, aeTitle, cfg -> { });
+    }
+
+    /** @param configure adds to the generated configuration, e.g. DicomModalities */
+    public static OrthancServer start(Path dir, String aeTitle, Consumer<ObjectNode> configure) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             fail("Orthanc not found at " + BINARY + ": install the orthanc package");
         }
@@ -59,6 +65,7 @@ public final class OrthancServer implements AutoCloseable {
                 .put("DicomCheckCalledAet", true)
                 .put("StorageCompression", false);
         cfg.putArray("Plugins");
+        configure.accept(cfg);
         Path config = dir.resolve("orthanc.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), cfg);
         Path log = dir.resolve("orthanc.log");

@@ -33,6 +33,16 @@ public final class DimseAcceptorServices implements AcceptorServices {
     }
 
     @Override
+    public boolean acceptsRequestorAsScu(String abstractSyntaxUid) {
+        return registry.acceptsRequestorAsScu(abstractSyntaxUid);
+    }
+
+    @Override
+    public boolean acceptsRequestorAsScp(String abstractSyntaxUid) {
+        return registry.acceptsRequestorAsScp(abstractSyntaxUid);
+    }
+
+    @Override
     public AssociationListener onEstablished(Association association) {
         return new DimseServiceDispatcher(association, registry, config.maxDataSetLength(),
                 config.operationDrainTimeout());

@@ -5,17 +5,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dxaflow.dicom.dimse.CCancelRq;
 import org.dxaflow.dicom.dimse.CEchoRq;
+import org.dxaflow.dicom.dimse.CommandField;
 import org.dxaflow.dicom.dimse.CommandTags;
 import org.dxaflow.dicom.dimse.DataSet;
+import org.dxaflow.dicom.dimse.DimseCommands;
 import org.dxaflow.dicom.dimse.DimseMessage;
 import org.dxaflow.dicom.dimse.DimseMessageAssembler;
 import org.dxaflow.dicom.dimse.DimseMessageSender;
 import org.dxaflow.dicom.dimse.DimseRequest;
 import org.dxaflow.dicom.dimse.DimseResponse;
 import org.dxaflow.dicom.dimse.OtherCommand;
+import org.dxaflow.dicom.dimse.Status;
 import org.dxaflow.dicom.net.Association;
 import org.dxaflow.dicom.net.AssociationAbortedException;
 import org.dxaflow.dicom.net.AssociationInfo;
@@ -49,20 +53,34 @@ public final class DimseClient implements AutoCloseable {
     private final Duration dimseTimeout;
     private final Map<Integer, PendingRequest> pending = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger();
+    private final ServiceRegistry incoming;
+    private static final ServiceRegistry NO_INCOMING = ServiceRegistry.builder().build();
     private volatile Throwable closedCause;
     private volatile boolean closed;
 
-    private DimseClient(Association association, Duration dimseTimeout) {
+    private DimseClient(Association association, Duration dimseTimeout, ServiceRegistry incoming) {
         this.association = association;
         this.sender = new DimseMessageSender(association);
         this.dimseTimeout = dimseTimeout;
+        this.incoming = incoming;
     }
 
     public static DimseClient open(AssociationRequestor requestor, String host, int port, String calledAeTitle,
                                    List<PresentationContextRq> contexts) throws IOException {
+        return open(requestor, host, port, calledAeTitle, contexts, NO_INCOMING);
+    }
+
+    /**
+     * @param incoming providers for requests the peer sends us on this association, by the abstract
+     *     syntax of their context: e.g. a Storage Commitment SCP that reports its result (N-EVENT-REPORT)
+     *     before we release (PS3.4 J.3.3). They run on the association's read thread, so they must be
+     *     quick; any request without a provider is answered "No such SOP class" (0x0118).
+     */
+    public static DimseClient open(AssociationRequestor requestor, String host, int port, String calledAeTitle,
+                                   List<PresentationContextRq> contexts, ServiceRegistry incoming) throws IOException {
         DimseClient[] holder = new DimseClient[1];
         requestor.connect(host, port, calledAeTitle, contexts, association -> {
-            holder[0] = new DimseClient(association, requestor.config().dimseTimeout());
+            holder[0] = new DimseClient(association, requestor.config().dimseTimeout(), incoming);
             return holder[0].listener(requestor.config().maxDataSetLength());
         });
         return holder[0];
@@ -175,20 +193,56 @@ public final class DimseClient implements AutoCloseable {
     }
 
     private void route(DimseMessage m) {
+        if (!CommandField.isResponse(m.command().commandField()) && !(m.command() instanceof CCancelRq)) {
+            serve(m);
+            return;
+        }
         int respondedTo = m.command() instanceof DimseResponse r ? r.messageIdBeingRespondedTo()
                 : m.command() instanceof OtherCommand o
                 ? o.commandSet().us(CommandTags.MESSAGE_ID_BEING_RESPONDED_TO, -1) : -1;
         PendingRequest p = pending.get(respondedTo);
         if (p == null) {
-            // e.g. a request from the SCP (N-EVENT-REPORT) which we do not serve yet
             log.warn("{}: no outstanding request for {}", association, m.command());
             return;
         }
         boolean isFinal = !(m.command() instanceof DimseResponse r)
-                || !org.dxaflow.dicom.dimse.Status.isPending(r.status());
+                || !Status.isPending(r.status());
         if (isFinal) {
             pending.remove(respondedTo);
         }
         p.deliver(m);
+    }
+
+    /**
+     * A request from the peer on our association, e.g. an N-EVENT-REPORT-RQ from the SCP of the SOP
+     * class we use. It always gets an answer, so the peer is never left waiting for one.
+     */
+    private void serve(DimseMessage m) {
+        PresentationContext pc = association.info().context(m.presentationContextId()).orElse(null);
+        if (pc == null) {
+            return; // the assembler only yields messages on accepted contexts
+        }
+        DimseReply reply;
+        try {
+            ServiceClassProvider provider = incoming.provider(pc.abstractSyntax()).orElse(null);
+            if (provider == null) {
+                reply = DimseReply.of(DimseCommands.failureResponse(m.command(), Status.NO_SUCH_SOP_CLASS,
+                        "no service for " + pc.abstractSyntax() + " on this association"));
+            } else if (m.dataSetOversized()) {
+                reply = DimseReply.of(DimseCommands.failureResponse(m.command(), Status.RESOURCE_LIMITATION,
+                        "data set too large"));
+            } else {
+                reply = provider.handle(new DimseRequestContext(association.info(), pc, new AtomicBoolean(), sender), m);
+            }
+        } catch (Exception e) {
+            log.warn("{}: provider failed for {}", association, m.command(), e);
+            reply = DimseReply.of(DimseCommands.failureResponse(m.command(), Status.PROCESSING_FAILURE,
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        try {
+            sender.send(new DimseMessage(pc.id(), reply.command(), reply.dataSet()));
+        } catch (IOException | RuntimeException e) {
+            log.debug("{}: could not answer {}: {}", association, m.command(), e.toString());
+        }
     }
 }

@@ -25,7 +25,13 @@ public final class ServiceRegistry {
     public static final List<String> DEFAULT_TRANSFER_SYNTAXES =
             List.of(Uids.EXPLICIT_VR_LITTLE_ENDIAN, Uids.IMPLICIT_VR_LITTLE_ENDIAN);
 
-    private record Entry(ServiceClassProvider provider, List<String> transferSyntaxes) {
+    /**
+     * @param requestorAsScu the peer that opens the association may be the SOP class's SCU (we serve it)
+     * @param requestorAsScp the peer that opens the association may be the SOP class's SCP, sending us
+     *     its notifications (we are the SCU; see {@link Builder#registerAsScu})
+     */
+    private record Entry(ServiceClassProvider provider, List<String> transferSyntaxes, boolean requestorAsScu,
+                         boolean requestorAsScp) {
         Entry {
             transferSyntaxes = List.copyOf(transferSyntaxes);
         }
@@ -45,6 +51,18 @@ public final class ServiceRegistry {
         return Optional.ofNullable(entries.get(abstractSyntaxUid)).map(Entry::provider);
     }
 
+    /** SCP/SCU role negotiation: may the association requestor be the SCU of this SOP class? */
+    public boolean acceptsRequestorAsScu(String abstractSyntaxUid) {
+        Entry e = entries.get(abstractSyntaxUid);
+        return e != null && e.requestorAsScu();
+    }
+
+    /** SCP/SCU role negotiation: may the association requestor be the SCP of this SOP class? */
+    public boolean acceptsRequestorAsScp(String abstractSyntaxUid) {
+        Entry e = entries.get(abstractSyntaxUid);
+        return e != null && e.requestorAsScp();
+    }
+
     public List<String> transferSyntaxesFor(String abstractSyntaxUid) {
         Entry e = entries.get(abstractSyntaxUid);
         return e == null ? List.of() : e.transferSyntaxes();
@@ -59,13 +77,29 @@ public final class ServiceRegistry {
 
         public Builder register(String abstractSyntaxUid, ServiceClassProvider provider,
                                 List<String> transferSyntaxes) {
+            return put(abstractSyntaxUid, new Entry(provider, transferSyntaxes, true, false));
+        }
+
+        /**
+         * Registers a provider for the requests the SCP of a SOP class sends to its SCU, on
+         * associations the SCP opens to us: e.g. the Storage Commitment N-EVENT-REPORT (PS3.4 J.3.3).
+         * Such a peer proposes SCP/SCU role selection with SCU-role 0 and SCP-role 1 (PS3.7 D.3.3.4),
+         * which the acceptor then accepts; a proposal to be the SCU of this class is refused, since we
+         * do not perform it. An association with no role item (default roles) is still accepted:
+         * some SCPs send their reports that way, and refusing it would only lose the report.
+         */
+        public Builder registerAsScu(String abstractSyntaxUid, ServiceClassProvider provider) {
+            return put(abstractSyntaxUid, new Entry(provider, DEFAULT_TRANSFER_SYNTAXES, false, true));
+        }
+
+        private Builder put(String abstractSyntaxUid, Entry entry) {
             if (!Uids.isValidUid(abstractSyntaxUid)) {
                 throw new IllegalArgumentException("not a UID: " + abstractSyntaxUid);
             }
-            if (transferSyntaxes.isEmpty()) {
+            if (entry.transferSyntaxes().isEmpty()) {
                 throw new IllegalArgumentException("no transfer syntax for " + abstractSyntaxUid);
             }
-            entries.put(abstractSyntaxUid, new Entry(provider, List.copyOf(transferSyntaxes)));
+            entries.put(abstractSyntaxUid, entry);
             return this;
         }
 
