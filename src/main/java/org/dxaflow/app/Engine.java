@@ -20,6 +20,7 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 import org.dxaflow.conf.ConfException;
+import org.dxaflow.dicom.dimse.service.PendingCommitments;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.conf.ReferenceDataLoader;
 import org.dxaflow.dicom.data.Implementation;
@@ -97,6 +98,8 @@ public final class Engine implements AutoCloseable {
 
     private final DxaflowConfig config;
     private final Clock clock;
+    /** Storage Commitment transactions: the PACS sender waits on them, the DICOM listener completes them. */
+    private final PendingCommitments commitments = new PendingCommitments();
     private Database database;
     private EmbeddedBroker broker;
     private CachingConnectionFactory connectionFactory;
@@ -195,8 +198,10 @@ public final class Engine implements AutoCloseable {
         StoredObjectStore storedObjects = new StoredObjectStore(jdbc);
         main.bind("storedObjectRecorder", new StoredObjectRecorder(storedObjects, orders));
         main.bind("objectsApi", new ObjectsApi(storedObjects, json));
-        ResultsModule.beans(config, conf.densitometry(), jdbc, orders, statuses, exposures, incidents, clock)
-                .forEach(main::bind);
+        ReportsModule.Reports reports = reports(jdbc, orders, statuses);
+        reports.beans().forEach(main::bind);
+        ResultsModule.beans(config, conf.densitometry(), jdbc, orders, statuses, exposures, incidents,
+                reports.workflow(), clock).forEach(main::bind);
         try {
             main.start();
         } catch (Exception e) {
@@ -261,7 +266,7 @@ public final class Engine implements AutoCloseable {
         announcer.start();
         return new DicomListener(config, new WorklistFindHandler(worklist),
                 new MppsHandler(procedureSteps, orders, events, uids, clock),
-                new AnnouncingStoreHandler(spool, announcer, clock));
+                new AnnouncingStoreHandler(spool, announcer, clock), commitments);
     }
 
     private ClinicalConf loadClinicalConf() {
@@ -273,6 +278,16 @@ public final class Engine implements AutoCloseable {
                             .resolve("hl7").resolve("referral-questions.yaml")),
                     new PathwaySettingsLoader().load(confDir.resolve(PathwaySettingsLoader.FILE)),
                     new ReferenceDataLoader().load(confDir));
+        } catch (ConfException e) {
+            throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
+        }
+    }
+
+    private ReportsModule.Reports reports(Jdbc jdbc, OrderStore orders, StatusChanges statuses) {
+        try {
+            return ReportsModule.build(config, jdbc, ResultsModule.json(), orders, statuses,
+                    new UidGenerator(config.get(UidGenerator.CONFIG_KEY, UidGenerator.DEFAULT_ROOT)), commitments,
+                    clock);
         } catch (ConfException e) {
             throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
         }

@@ -59,7 +59,7 @@ final class ResultsModule {
 
     static Map<String, Object> beans(DxaflowConfig config, DensitometryConfig densitometry, Jdbc jdbc,
             OrderStore orders, StatusChanges statuses, ExposureGuard exposures, ExposureIncidents incidents,
-            Clock clock) {
+            ResultFiling.Listener reports, Clock clock) {
         DensitometryCalculator calculator = new DensitometryCalculator(densitometry);
         JsonMapper json = json();
         ResultStore results = new ResultStore(jdbc, json);
@@ -72,7 +72,7 @@ final class ResultsModule {
         ResultEvaluator evaluator = new ResultEvaluator(results, orders, new ClinicalContextReader(questions),
                 calculator, json, clock);
         ResultFiling filing = new ResultFiling(results, history, new StoredObjectStore(jdbc), orders, statuses,
-                exposures, clock);
+                exposures, reports, clock);
         ResultSources sources = new ResultSources(mappings, jdbc);
         ResultsApi resultsApi = new ResultsApi(results, orders, history, incidents, json);
         ResultReconciliation reconciliation = new ResultReconciliation(jdbc, results, orders, sources, matcher,

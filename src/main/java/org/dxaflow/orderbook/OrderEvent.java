@@ -35,5 +35,8 @@ public enum OrderEvent {
     SCAN_COMPLETED,
     SCAN_DISCONTINUED,
     /** Computed results for the order arrived (some scanners send no MPPS). */
-    RESULT_RECEIVED
+    RESULT_RECEIVED,
+
+    /** A verified (final or amended) report was filed in PACS: the IRMER clinical record exists. */
+    FINAL_REPORT_DELIVERED
 }

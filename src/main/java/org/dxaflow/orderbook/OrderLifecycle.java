@@ -21,6 +21,7 @@ import static org.dxaflow.orderbook.OrderEvent.JUSTIFIED_AFTER_SCAN_DISCONTINUED
 import static org.dxaflow.orderbook.OrderEvent.JUSTIFIED_AFTER_SCAN_STARTED;
 import static org.dxaflow.orderbook.OrderEvent.REFERRAL_CHANGED;
 import static org.dxaflow.orderbook.OrderEvent.REJECTED;
+import static org.dxaflow.orderbook.OrderEvent.FINAL_REPORT_DELIVERED;
 import static org.dxaflow.orderbook.OrderEvent.RESULT_RECEIVED;
 import static org.dxaflow.orderbook.OrderEvent.RETURNED;
 import static org.dxaflow.orderbook.OrderEvent.SCAN_COMPLETED;
@@ -42,7 +43,9 @@ import org.dxaflow.order.OrderStatus;
  * {@link StatusChanges#apply}, which reads this table.
  *
  * <p>Read a column to see what an event may do, a row to see what can happen to an order in one
- * status. The reports step adds REPORTED and amendments as rows of their own.
+ * status. A verified report filed in PACS (FINAL_REPORT_DELIVERED) moves a scanned order to REPORTED;
+ * elsewhere (an order held after an exposure incident, a cancelled one) it is refused and the order
+ * stays with the people who hold it.
  */
 public final class OrderLifecycle {
 
@@ -120,19 +123,21 @@ public final class OrderLifecycle {
                 .stays(DECISIONS)
                 .stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
                 .stays(SCAN_STARTED).on(SCAN_COMPLETED, COMPLETED).on(SCAN_DISCONTINUED, DISCONTINUED)
-                .on(RESULT_RECEIVED, COMPLETED);
+                .on(RESULT_RECEIVED, COMPLETED).on(FINAL_REPORT_DELIVERED, REPORTED);
+        // Scanned and, on a result, reported: a verified report in PACS completes the pathway.
         row(COMPLETED)
                 .stays(DECISIONS)
                 .stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
-                .stays(SCANNER_REPORTS);
+                .stays(SCANNER_REPORTS).on(FINAL_REPORT_DELIVERED, REPORTED);
         row(DISCONTINUED)
                 .stays(DECISIONS)
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS, REFERRAL_CHANGED)
-                .stays(SCANNER_REPORTS);
-        // Final: nothing moves them, and the RIS may no longer cancel, change or book them.
+                .stays(SCANNER_REPORTS).on(FINAL_REPORT_DELIVERED, REPORTED);
+        // Final: nothing moves them, and the RIS may no longer cancel, change or book them. An
+        // amended report filed later leaves a REPORTED order as it is.
         row(REPORTED)
                 .stays(DECISIONS)
-                .stays(SCANNER_REPORTS);
+                .stays(SCANNER_REPORTS).stays(FINAL_REPORT_DELIVERED);
         row(OrderStatus.RETURNED)
                 .stays(DECISIONS)
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS, REFERRAL_CHANGED)

@@ -150,6 +150,12 @@ public final class OrderStore {
         return Optional.empty();
     }
 
+    /** The Study Instance UID the worklist gave the order's scan; empty before it was offered. */
+    public Optional<String> studyInstanceUid(Connection c, long orderId) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT study_instance_uid FROM dxa_order WHERE id = ?", rs -> rs.getString(1), orderId)
+                .filter(uid -> !uid.isBlank());
+    }
+
     public Optional<Order> get(long id) {
         return jdbc.inTransaction(c -> get(c, id));
     }

@@ -27,6 +27,14 @@ public final class ResultFiling {
     public record Refiling(StoredResult previous, ResultHistory.Action action, String operator, String reason) {
     }
 
+    /**
+     * Told of every result filed, in the filing's transaction: the reports step owes a report for
+     * a result matched to an order, and must hear of it in the same commit or not at all.
+     */
+    public interface Listener {
+        void filed(Connection c, StoredResult result, boolean filedAgain, Instant now) throws SQLException;
+    }
+
     /** Thrown when the result was filed again by someone else between reading and filing it. */
     public static final class ChangedMeanwhile extends RuntimeException {
         public ChangedMeanwhile(long id) {
@@ -40,16 +48,18 @@ public final class ResultFiling {
     private final OrderStore orders;
     private final StatusChanges statuses;
     private final ExposureGuard exposures;
+    private final Listener listener;
     private final Clock clock;
 
     public ResultFiling(ResultStore results, ResultHistory history, StoredObjectStore storedObjects,
-            OrderStore orders, StatusChanges statuses, ExposureGuard exposures, Clock clock) {
+            OrderStore orders, StatusChanges statuses, ExposureGuard exposures, Listener listener, Clock clock) {
         this.results = results;
         this.history = history;
         this.storedObjects = storedObjects;
         this.orders = orders;
         this.statuses = statuses;
         this.exposures = exposures;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -87,7 +97,9 @@ public final class ResultFiling {
             statuses.apply(c, order.get(), OrderEvent.RESULT_RECEIVED,
                     new StatusChange.Reason("RESULT", "Scanner results received"), now);
         }
-        return results.get(c, id).orElseThrow();
+        StoredResult filed = results.get(c, id).orElseThrow();
+        listener.filed(c, filed, refiling != null, now);
+        return filed;
     }
 
 }

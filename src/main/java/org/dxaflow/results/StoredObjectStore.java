@@ -38,6 +38,17 @@ public final class StoredObjectStore {
                 orderId, id);
     }
 
+    /** Where an object is in its study: what a report's evidence sequence references. */
+    public record Reference(String studyInstanceUid, String seriesInstanceUid, String sopClassUid,
+                            String sopInstanceUid) {
+    }
+
+    public java.util.Optional<Reference> reference(java.sql.Connection c, long id) throws java.sql.SQLException {
+        return Jdbc.queryOne(c, "SELECT study_instance_uid, series_instance_uid, sop_class_uid, sop_instance_uid"
+                + " FROM stored_object WHERE id = ?", rs -> new Reference(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)), id);
+    }
+
     /** One recorded object, as the API lists it (identifiers and where the file is, no demographics). */
     public record StoredObject(long id, String sopInstanceUid, String sopClassUid, String studyInstanceUid,
             String accessionNumber, String callingAeTitle, String filePath, Long orderId, String status,

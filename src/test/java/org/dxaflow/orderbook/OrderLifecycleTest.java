@@ -25,6 +25,19 @@ class OrderLifecycleTest {
     private static final Optional<OrderLifecycle.Transition> STAY = Optional.of(new OrderLifecycle.Stay());
 
     @Test
+    void aFinalReportInPacsReportsAScannedOrderAndNothingElse() {
+        for (OrderStatus s : List.of(OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, OrderStatus.DISCONTINUED)) {
+            assertEquals(to(OrderStatus.REPORTED), on(s, OrderEvent.FINAL_REPORT_DELIVERED), s.name());
+        }
+        assertEquals(STAY, on(OrderStatus.REPORTED, OrderEvent.FINAL_REPORT_DELIVERED), "an amendment later");
+        // an exposure incident's order stays with the practitioner; a report never schedules or closes it
+        for (OrderStatus s : List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED,
+                OrderStatus.DNA, OrderStatus.CANCELLED, OrderStatus.RETURNED, OrderStatus.REJECTED)) {
+            assertFalse(lifecycle.allows(s, OrderEvent.FINAL_REPORT_DELIVERED), s.name());
+        }
+    }
+
+    @Test
     void resultsCompleteAScheduledOrInProgressOrderOnly() {
         assertEquals(to(OrderStatus.COMPLETED), on(OrderStatus.SCHEDULED, OrderEvent.RESULT_RECEIVED));
         assertEquals(to(OrderStatus.COMPLETED), on(OrderStatus.IN_PROGRESS, OrderEvent.RESULT_RECEIVED));

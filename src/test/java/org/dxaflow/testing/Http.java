@@ -32,6 +32,22 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    /** A document (a PDF): status, content type and the bytes as sent. */
+    public record Document(int status, String contentType, byte[] body) {
+    }
+
+    public Document getDocument(String path) {
+        try {
+            HttpResponse<byte[]> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Document(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply post(String path, String jsonBody) {
         return post(path, "application/json", jsonBody);
     }
