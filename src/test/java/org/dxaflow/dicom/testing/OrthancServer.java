@@ -26,15 +26,17 @@ public final class OrthancServer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/sbin/Orthanc");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private Process process;
+    private final Path config;
     private final Path log;
     private final int dicomPort;
     private final int httpPort;
     private final String aeTitle;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private OrthancServer(Process process, Path log, int dicomPort, int httpPort, String aeTitle) {
+    private OrthancServer(Process process, Path config, Path log, int dicomPort, int httpPort, String aeTitle) {
         this.process = process;
+        this.config = config;
         this.log = log;
         this.dicomPort = dicomPort;
         this.httpPort = httpPort;
@@ -72,7 +74,7 @@ public final class OrthancServer implements AutoCloseable {
         // --verbose: Orthanc then logs each association it receives, which the batch test counts
         Process p = new ProcessBuilder(BINARY.toString(), "--verbose", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        OrthancServer server = new OrthancServer(p, log, dicomPort, httpPort, aeTitle);
+        OrthancServer server = new OrthancServer(p, config, log, dicomPort, httpPort, aeTitle);
         server.awaitUp();
         return server;
     }
@@ -107,6 +109,25 @@ public final class OrthancServer implements AutoCloseable {
         HttpResponse<String> r = request(path);
         assertEquals(200, r.statusCode(), "GET " + path + ": " + r.body());
         return JSON.readTree(r.body());
+    }
+
+    /** The body of a GET as bytes (e.g. /instances/{id}/file); anything but 200 fails the test. */
+    public byte[] bytes(String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), "GET " + path);
+        return r.body();
+    }
+
+    /** Stops the server (an outage); {@link #restart()} brings it back on the same ports and storage. */
+    public void stop() throws InterruptedException {
+        close();
+    }
+
+    public void restart() throws Exception {
+        process = new ProcessBuilder(BINARY.toString(), "--verbose", config.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        awaitUp();
     }
 
     public int dicomPort() {
