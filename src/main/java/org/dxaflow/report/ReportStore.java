@@ -1,5 +1,7 @@
 package org.dxaflow.report;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dxaflow.store.Jdbc;
@@ -34,10 +36,17 @@ public final class ReportStore {
     private final Jdbc jdbc;
     private final ObjectMapper json;
 
-    /** @param json the results' mapper (exact decimals, java.time), which reads back what it wrote */
+    /**
+     * @param json the results' mapper (exact decimals, java.time). Documents are written as their
+     *             records' components only: a helper such as {@code isUnreadable()} must not become a
+     *             property that then cannot be read back.
+     */
     public ReportStore(Jdbc jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = json.copy()
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
     }
 
     public long create(Connection c, long resultId, long orderId, ReportState status, Instant now) throws SQLException {
@@ -117,7 +126,7 @@ public final class ReportStore {
                 rs -> Base64.getDecoder().decode(rs.getString(1)), reportId, version);
     }
 
-    private String write(ReportDocument doc) {
+    String write(ReportDocument doc) {
         try {
             return json.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
@@ -125,7 +134,7 @@ public final class ReportStore {
         }
     }
 
-    private ReportDocument read(String text) {
+    ReportDocument read(String text) {
         try {
             return json.readValue(text, ReportDocument.class);
         } catch (JsonProcessingException e) {

@@ -357,6 +357,7 @@ public record Tag(int value, VR vr, String keyword) {
     public static final Tag ReferencedRequestSequence = of(0x0040A370, VR.SQ, "ReferencedRequestSequence");
     public static final Tag PerformedProcedureCodeSequence = of(0x0040A372, VR.SQ, "PerformedProcedureCodeSequence");
     public static final Tag CurrentRequestedProcedureEvidenceSequence = of(0x0040A375, VR.SQ, "CurrentRequestedProcedureEvidenceSequence");
+    public static final Tag PredecessorDocumentsSequence = of(0x0040A360, VR.SQ, "PredecessorDocumentsSequence");
     public static final Tag PertinentOtherEvidenceSequence = of(0x0040A385, VR.SQ, "PertinentOtherEvidenceSequence");
     public static final Tag CompletionFlag = of(0x0040A491, VR.CS, "CompletionFlag");
     public static final Tag CompletionFlagDescription = of(0x0040A492, VR.LO, "CompletionFlagDescription");

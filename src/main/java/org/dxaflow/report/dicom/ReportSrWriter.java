@@ -73,7 +73,7 @@ public final class ReportSrWriter {
     static final int SERIES_NUMBER = 901;
 
     // Not in the shared Tag dictionary; numbers as in PS3.6 (and DCMTK's dicom.dic).
-    static final int PREDECESSOR_DOCUMENTS_SEQUENCE = 0x0040A360;
+    static final int PREDECESSOR_DOCUMENTS_SEQUENCE = Tag.PredecessorDocumentsSequence.value();
     static final int VERIFYING_OBSERVER_IDENTIFICATION_CODE_SEQUENCE = 0x0040A088;
     static final int CODING_SCHEME_IDENTIFICATION_SEQUENCE = 0x00080110;
     static final int CODING_SCHEME_NAME = 0x00080115;

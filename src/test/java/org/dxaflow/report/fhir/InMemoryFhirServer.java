@@ -29,10 +29,10 @@ import org.hl7.fhir.r4.model.Resource;
  * conditional PUT on {@code identifier=system|value} (what the report Bundle uses), resolves the
  * Bundle's urn:uuid references, and can be told to fail.
  */
-final class InMemoryFhirServer implements AutoCloseable {
+public final class InMemoryFhirServer implements AutoCloseable {
 
     /** What the next transactions get: processed, or an HTTP error with an OperationOutcome. */
-    enum Mode { OK, FAIL_500, FAIL_400 }
+    public enum Mode { OK, FAIL_500, FAIL_400 }
 
     private final FhirContext fhir = FhirContext.forR4();
     private final Map<String, Map<String, Resource>> store = new HashMap<>();
@@ -41,7 +41,7 @@ final class InMemoryFhirServer implements AutoCloseable {
     private final Server jetty;
     private volatile Mode mode = Mode.OK;
 
-    InMemoryFhirServer() throws Exception {
+    public InMemoryFhirServer() throws Exception {
         RestfulServer servlet = new RestfulServer(fhir);
         servlet.registerProvider(new TransactionProvider());
         ServletContextHandler context = new ServletContextHandler();
@@ -52,19 +52,19 @@ final class InMemoryFhirServer implements AutoCloseable {
         jetty.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/fhir";
     }
 
-    void mode(Mode mode) {
+    public void mode(Mode mode) {
         this.mode = mode;
     }
 
-    synchronized <T extends Resource> List<T> all(Class<T> type) {
+    public synchronized <T extends Resource> List<T> all(Class<T> type) {
         return store.getOrDefault(fhir.getResourceType(type), Map.of()).values().stream().map(type::cast).toList();
     }
 
-    synchronized List<String> authorizations() {
+    public synchronized List<String> authorizations() {
         return List.copyOf(authorizations);
     }
 
