@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dxaflow.app.ScannerSimCommand;
 import org.dxaflow.densitometry.Laterality;
 import org.dxaflow.densitometry.Measurement;
 import org.dxaflow.densitometry.Site;
@@ -37,7 +31,6 @@ import org.dxaflow.testing.Await;
 import org.dxaflow.testing.EngineExtension;
 import org.dxaflow.testing.FakeRis;
 import org.dxaflow.testing.Http;
-import org.dxaflow.testing.Samples;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -61,10 +54,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportsEndToEndTest {
 
-    static final Path WORK = tempDir();
-    static final OrthancServer PACS = orthanc(WORK.resolve("orthanc"));
-    static final FakeRis GP = fakeRis();
-    static final InMemoryFhirServer FHIR = fhirServer();
+    static final Path WORK = ReportPeers.tempDir();
+    static final OrthancServer PACS = ReportPeers.orthanc(WORK.resolve("orthanc"));
+    static final FakeRis GP = ReportPeers.fakeRis();
+    static final InMemoryFhirServer FHIR = ReportPeers.fhirServer();
 
     @RegisterExtension
     static final EngineExtension engine = EngineExtension.shipped().andRis().andEnv(Map.of(
@@ -84,23 +77,12 @@ class ReportsEndToEndTest {
 
     @BeforeAll
     static void scan() throws Exception {
-        String today = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
-        engine.accept(Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("TQ1|1||||||20261212", "TQ1|1||||||" + today));
-        orderId = Await.until("order scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=ACC100003"),
-                a -> a.size() == 1 && a.get(0).get("status").asText().equals("SCHEDULED")).get(0).get("id").asLong();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ScannerSimCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(new String[] {
-                    "--host", "127.0.0.1", "--port", Integer.toString(engine.dicomPort()), "--aet", "DXAFLOW",
-                    "--calling-aet", "DXASCAN1", "--accession", "ACC100003",
-                    "--bmd", "L1-L4=0.912,T=-1.8", "--bmd", "FEMORAL_NECK:LEFT=0.558", "--bmd", "TOTAL_HIP:LEFT=0.701"});
-        assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+        orderId = ReportPeers.scheduleAndScan(engine);
         densitometry = Await.until("result computed", Duration.ofSeconds(30),
                 () -> http.get("/api/orders/" + orderId + "/result"),
                 r -> r.status() == 200 && r.json().get("status").asText().equals("COMPUTED")).json().get("densitometry");
         assertEquals("OSTEOPOROSIS", densitometry.get("whoCategory").asText());
-        reportId = Await.until("a report for the order", Duration.ofSeconds(30),
-                () -> http.get("/api/orders/" + orderId + "/reports").json(), a -> a.size() == 1).get(0).get("id").asLong();
+        reportId = ReportPeers.reportFor(engine, orderId);
     }
 
     @AfterAll
@@ -311,37 +293,5 @@ class ReportsEndToEndTest {
 
     private static Path writeTemp(String name, byte[] bytes) throws Exception {
         return Files.write(WORK.resolve(name), bytes);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("dxaflow-reports-");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static OrthancServer orthanc(Path dir) {
-        try {
-            return OrthancServer.start(dir, "PACSTEST");
-        } catch (Exception e) {
-            throw new IllegalStateException("Orthanc did not start: " + e.getMessage(), e);
-        }
-    }
-
-    private static FakeRis fakeRis() {
-        try {
-            return new FakeRis();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static InMemoryFhirServer fhirServer() {
-        try {
-            return new InMemoryFhirServer();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
