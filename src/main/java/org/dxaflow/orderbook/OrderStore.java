@@ -152,8 +152,9 @@ public final class OrderStore {
 
     /** The Study Instance UID the worklist gave the order's scan; empty before it was offered. */
     public Optional<String> studyInstanceUid(Connection c, long orderId) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT study_instance_uid FROM dxa_order WHERE id = ?", rs -> rs.getString(1), orderId)
-                .filter(uid -> !uid.isBlank());
+        // an order never offered on the worklist has none: the row is there, the value is not
+        return Jdbc.query(c, "SELECT study_instance_uid FROM dxa_order WHERE id = ?", rs -> Optional.ofNullable(
+                rs.getString(1)), orderId).stream().flatMap(Optional::stream).filter(uid -> !uid.isBlank()).findFirst();
     }
 
     public Optional<Order> get(long id) {

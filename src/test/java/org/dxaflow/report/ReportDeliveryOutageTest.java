@@ -59,6 +59,7 @@ class ReportDeliveryOutageTest {
     static void stopPeers() throws Exception {
         PACS.close();
         FHIR.close();
+        ReportPeers.delete(WORK);
     }
 
     @Test

@@ -34,6 +34,11 @@ final class ReportPeers {
 
     /** @return the order's id once the scanner-sim run stored its result SR */
     static long scheduleAndScan(EngineExtension engine) throws Exception {
+        return scheduleAndScan(engine, engine.dicomPort());
+    }
+
+    /** @param dicomPort where the engine listens for DICOM, when a test set it itself */
+    static long scheduleAndScan(EngineExtension engine, int dicomPort) throws Exception {
         String today = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
         engine.accept(Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("TQ1|1||||||20261212", "TQ1|1||||||" + today));
         long orderId = Await.until("order scheduled", Duration.ofSeconds(20),
@@ -42,7 +47,7 @@ final class ReportPeers {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = new ScannerSimCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(new String[] {
-                    "--host", "127.0.0.1", "--port", Integer.toString(engine.dicomPort()), "--aet", "DXAFLOW",
+                    "--host", "127.0.0.1", "--port", Integer.toString(dicomPort), "--aet", "DXAFLOW",
                     "--calling-aet", "DXASCAN1", "--accession", ACCESSION,
                     "--bmd", "L1-L4=0.912,T=-1.8", "--bmd", "FEMORAL_NECK:LEFT=0.558", "--bmd", "TOTAL_HIP:LEFT=0.701"});
         assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
@@ -61,6 +66,15 @@ final class ReportPeers {
             return Files.createTempDirectory("dxaflow-reports-");
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes a test's directory and what its Orthanc stored there. */
+    static void delete(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

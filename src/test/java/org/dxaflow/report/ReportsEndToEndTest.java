@@ -90,6 +90,7 @@ class ReportsEndToEndTest {
         PACS.close();
         GP.close();
         FHIR.close();
+        ReportPeers.delete(WORK);
     }
 
     @Test

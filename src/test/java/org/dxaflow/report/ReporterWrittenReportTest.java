@@ -1,0 +1,85 @@
+package org.dxaflow.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dxaflow.testing.Await;
+import org.dxaflow.testing.EngineExtension;
+import org.dxaflow.testing.Http;
+import org.dxaflow.testing.Samples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A result the engine could not compute (here: the scanner's ORU carries no scan date) gets no
+ * automatic report: it waits for a reporter, who writes the report and verifies it. The engine
+ * never words a report for it on its own.
+ */
+class ReporterWrittenReportTest {
+
+    @RegisterExtension
+    static final EngineExtension engine = EngineExtension.shipped().andEnv(Map.of("DXAFLOW_REPORT_POLL_MS", "100"));
+    static final Http http = engine.http();
+
+    static long reportId;
+
+    @BeforeAll
+    static void aResultWithNoScanDate() throws Exception {
+        engine.accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
+        long orderId = Await.until("order scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=ACC500006"),
+                a -> a.size() == 1 && a.get(0).get("status").asText().equals("SCHEDULED")).get(0).get("id").asLong();
+        // OBR-7 (the scan date/time) left empty, and no OBX-14 either
+        engine.accept(Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7").replace("|||20261128110000|", "||||"));
+        Await.until("result not computed", Duration.ofSeconds(20), () -> http.get("/api/orders/" + orderId + "/result"),
+                r -> r.status() == 200 && r.json().get("status").asText().equals("NOT_COMPUTED"));
+        reportId = ReportPeers.reportFor(engine, orderId);
+    }
+
+    @Test
+    void itWaitsForAReporterWhoWritesAndVerifiesIt() throws Exception {
+        // five polls pass: nothing composes it on its own
+        Thread.sleep(500);
+        JsonNode report = http.get("/api/reports/" + reportId).json();
+        assertEquals("AWAITING_REPORT", report.get("report").get("status").asText());
+        assertEquals(0, report.get("versions").size());
+        assertTrue(http.get("/api/reports?status=AWAITING_REPORT").json().findValuesAsText("id")
+                .contains(Long.toString(reportId)));
+        assertEquals(409, http.post("/api/reports/" + reportId + "/amend", "{\"reporter\":{\"id\":\"r\",\"name\":\"Dr R\","
+                + "\"role\":\"Radiologist\"},\"reason\":\"x\",\"text\":\"y\"}").status(), "nothing verified to amend");
+
+        Http.Reply noText = http.post("/api/reports/" + reportId + "/verify",
+                "{\"reporter\":{\"id\":\"r\",\"name\":\"Dr R\",\"role\":\"Radiologist\"}}");
+        assertEquals(400, noText.status());
+        assertTrue(noText.json().get("error").asText().startsWith("text:"), noText.json().toString());
+        assertEquals(400, http.post("/api/reports/" + reportId + "/verify", "{\"reporter\":{\"id\":\"r\"}}").status(),
+                "the reporter's name and role are required");
+        assertEquals(404, http.post("/api/reports/99999/verify", "{\"reporter\":{\"id\":\"r\",\"name\":\"Dr R\","
+                + "\"role\":\"Radiologist\"},\"text\":\"t\"}").status());
+
+        String words = "Scan date missing from the scanner's result; the images were reviewed by hand."
+                + " Lumbar spine BMD is low for age.";
+        Http.Reply verified = http.post("/api/reports/" + reportId + "/verify", "{\"reporter\":{\"id\":\"r\","
+                + "\"name\":\"Dr Rosalind Franklin\",\"role\":\"Consultant radiologist\"},\"text\":\"" + words + "\"}");
+        assertEquals(200, verified.status(), verified.json().toString());
+        JsonNode version = verified.json().get("versions").get(0);
+        assertEquals("FINAL", version.get("version").get("status").asText());
+        assertTrue(version.get("text").toString().contains("images were reviewed by hand"), version.toString());
+
+        byte[] pdf = http.getDocument("/api/reports/" + reportId + "/pdf").body();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("images were reviewed by hand"), text);
+            assertTrue(text.contains("Rosalind Franklin"), text);
+        }
+        assertFalse(http.get("/api/reports?status=AWAITING_REPORT").json().findValuesAsText("id")
+                .contains(Long.toString(reportId)), "no longer awaiting");
+    }
+}
