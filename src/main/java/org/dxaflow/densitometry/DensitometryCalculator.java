@@ -218,7 +218,8 @@ public final class DensitometryCalculator {
         for (ScoredSite s : scored) {
             Measurement m = s.measurement();
             if (DIAGNOSTIC_SITES.contains(m.site())) {
-                String label = m.site() + (m.laterality() == null ? "" : " " + m.laterality());
+                String label = m.site().readableName() + (m.laterality() == null ? ""
+                        : " (" + m.laterality().name().toLowerCase(java.util.Locale.ROOT) + ")");
                 regions.add(new DiagnosticRegion(m.site(), m.laterality(), label, s.diagnosticT(), s.diagnosticZ(),
                         s.view().tScoreNote()));
             }

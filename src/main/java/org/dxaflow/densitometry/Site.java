@@ -73,6 +73,22 @@ public enum Site {
         return Optional.empty();
     }
 
+    /**
+     * The region as a sentence names it: "femoral neck", "total hip", "lumbar spine L1-L4", "L2".
+     * Reports and flag messages use it, so a reader never sees an enum name.
+     */
+    public String readableName() {
+        if (isLumbar()) {
+            return isSingleVertebra() ? externalName() : "lumbar spine " + externalName();
+        }
+        switch (this) {
+            case RADIUS_33:
+                return "radius 33 %";
+            default:
+                return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
+
     @JsonValue
     public String externalName() {
         return isLumbar() ? name().replace('_', '-') : name();

@@ -76,7 +76,7 @@ class FailSafeCasesTest {
                         Measurement.of(Site.L1_L4, null, "0.950").withVendorScores("-1.5", null)), null, null);
         DensitometryResult r = calculator.compute(in);
         assertNull(r.whoCategory());
-        assertTrue(review(r, "FEMORAL_NECK LEFT was measured but has no T-score (not computable: no published"
+        assertTrue(review(r, "femoral neck (left) was measured but has no T-score (not computable: no published"
                 + " sBMD equation"));
     }
 
@@ -239,7 +239,7 @@ class FailSafeCasesTest {
         Flag f = r.flags().stream().filter(x -> x.code() == FlagCode.REFERENCE_DATABASES_DIFFER).findFirst()
                 .orElseThrow();
         assertTrue(f.message().contains("[lumbar spine L1-L4] are the scanner's"), f.message());
-        assertTrue(f.message().contains("[FEMORAL_NECK LEFT] the engine's"), f.message());
+        assertTrue(f.message().contains("[femoral neck (left)] the engine's"), f.message());
         assertTrue(f.message().contains("male reference"), f.message());
     }
 }

@@ -64,7 +64,7 @@ class InvestigationFlagsTest {
         assertNull(r.whoCategory());
         assertTrue(r.needsReporterReview());
         assertTrue(r.flags().stream().anyMatch(f -> f.code() == FlagCode.NEEDS_REPORTER_REVIEW
-                && f.site() == Site.FEMORAL_NECK && f.message().contains("FEMORAL_NECK RIGHT was measured but has no T-score")));
+                && f.site() == Site.FEMORAL_NECK && f.message().contains("femoral neck (right) was measured but has no T-score")));
         assertEquals(d("-2.0"), r.lowestTScore().value());
     }
 

@@ -16,19 +16,8 @@ public final class SiteNames {
         if (site == null) {
             return "";
         }
-        if (site.isLumbar()) {
-            return site.isSingleVertebra() ? site.externalName() : "Lumbar spine " + site.externalName();
-        }
-        switch (site) {
-            case FEMORAL_NECK: return "Femoral neck";
-            case TOTAL_HIP: return "Total hip";
-            case TROCHANTER: return "Trochanter";
-            case RADIUS_33: return "Radius 33 %";
-            case ULTRADISTAL_RADIUS: return "Ultradistal radius";
-            case TOTAL_FOREARM: return "Total forearm";
-            case TOTAL_BODY: return "Total body";
-            default: return site.externalName();
-        }
+        String name = site.readableName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** A region name as the result writes it ("L1-L4", "L1,L2,L4", "FEMORAL_NECK"). */
