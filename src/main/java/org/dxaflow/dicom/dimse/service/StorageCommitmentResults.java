@@ -87,11 +87,11 @@ public final class StorageCommitmentResults implements ServiceClassProvider {
             }
         }
         if (!pending.complete(transactionUid, rq.eventTypeId(), committed, failed)) {
-            log.warn("{}: storage commitment report for unknown transaction {}", context.association(),
+            log.warn("{}: storage commitment report for unknown transaction {}", context.association().callingAeTitle(),
                     transactionUid);
             return answer(rq, Status.INVALID_ARGUMENT_VALUE, "unknown Transaction UID");
         }
-        log.info("{}: storage commitment {}: {} committed, {} failed", context.association(), transactionUid,
+        log.info("{}: storage commitment {}: {} committed, {} failed", context.association().callingAeTitle(), transactionUid,
                 committed.size(), failed.size());
         return answer(rq, Status.SUCCESS, null);
     }
