@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,18 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
 import org.dxaflow.conf.ConfException;
+import org.dxaflow.web.AuditApi;
+import org.dxaflow.web.ApiAccess;
+import org.dxaflow.audit.AuditResources;
+import org.dxaflow.audit.AuditLog;
+import org.dxaflow.access.UsersLoader;
+import org.dxaflow.access.UserDirectory;
+import org.dxaflow.access.User;
+import org.dxaflow.access.Passwords;
+import org.dxaflow.access.LoginGuard;
+import org.dxaflow.access.EngineUserStore;
+import org.dxaflow.access.Authenticator;
+import org.dxaflow.access.AdminBootstrap;
 import org.dxaflow.dicom.dimse.service.PendingCommitments;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.conf.ReferenceDataLoader;
@@ -130,6 +144,7 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create data directory " + config.dataDir(), e);
         }
+        LogFile.attach(config.dataDir());
         ObjectMapper json = Json.newMapper();
         database = new Database(config.get(DxaflowConfig.DB_URL), config.get(DxaflowConfig.DB_USER, ""),
                 config.get(DxaflowConfig.DB_PASSWORD, ""));
@@ -190,6 +205,9 @@ public final class Engine implements AutoCloseable {
                         new PractitionerReview(conf.rules().protocol(), clock), applier, clock),
                 new DecisionRequestReader(json), incidents));
         main.bind("messagesApi", new MessagesApi(messages, json));
+        AuditLog audit = new AuditLog(jdbc, event -> { });
+        main.bind("apiAccess", access(jdbc, audit));
+        main.bind("auditApi", new AuditApi(audit, json));
         conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
         main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json));
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
@@ -281,6 +299,30 @@ public final class Engine implements AutoCloseable {
         } catch (ConfException e) {
             throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The API's door: the users of conf/users.yaml (or dxaflow.users.file) and the engine's own
+     * admin, made or updated here (AdminBootstrap), failed logins limited per user and address.
+     */
+    private ApiAccess access(Jdbc jdbc, AuditLog audit) {
+        String usersFile = config.get("dxaflow.users.file", "").trim();
+        Path file = usersFile.isEmpty() ? config.path(DxaflowConfig.CONF_DIR).resolve(UsersLoader.FILE) : Path.of(usersFile);
+        List<User> configured;
+        try {
+            configured = new UsersLoader().load(file);
+        } catch (ConfException e) {
+            throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
+        }
+        EngineUserStore engineUsers = new EngineUserStore(jdbc);
+        UserDirectory directory = new UserDirectory(configured, engineUsers);
+        Passwords passwords = new Passwords();
+        LOG.info("Access: {}", new AdminBootstrap(directory, engineUsers, passwords, System.out, clock)
+                .run(config.get("dxaflow.admin.user", ""), config.get("dxaflow.admin.password", "")));
+        LoginGuard guard = new LoginGuard(config.getInt("dxaflow.login.max-failures", 5),
+                Duration.ofSeconds(config.getLong("dxaflow.login.lockout-seconds", 300)), clock);
+        return new ApiAccess(new Authenticator(directory, passwords, guard, audit, clock), audit,
+                new AuditResources(jdbc), clock);
     }
 
     private ReportsModule.Reports reports(Jdbc jdbc, OrderStore orders, StatusChanges statuses) {

@@ -1,6 +1,8 @@
 package org.dxaflow.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dxaflow.access.Caller;
+import org.dxaflow.access.User;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +12,9 @@ import org.dxaflow.justification.PractitionerDecision;
 
 /**
  * Reads the body of {@code POST /api/orders/{id}/justification}:
- * {@code {"decision": "JUSTIFY"|"RETURN"|"REJECT", "practitioner": {"id", "name", "role"},
- * "comment": "...", "protocol": ["LSPINE", ...]}}. Each mistake is reported naming the field.
- * The practitioner's name and role are required: the IRMER record must show who authorised.
+ * {@code {"decision": "JUSTIFY"|"RETURN"|"REJECT", "comment": "...", "protocol": ["LSPINE", ...]}}.
+ * Each mistake is reported naming the field. The practitioner is the signed-in user: the IRMER
+ * record shows who really authorised (a {@code practitioner} given in the body must be that user).
  */
 public final class DecisionRequestReader {
 
@@ -22,10 +24,14 @@ public final class DecisionRequestReader {
         this.json = json;
     }
 
-    public PractitionerDecision read(String body) {
-        JsonNode root = RequestBodies.object(json, body, "decision, practitioner and comment");
+    /**
+     * @param caller the signed-in user: the practitioner of the decision. A {@code practitioner}
+     *               in the body must be the same user (its id the username), or the request is refused.
+     */
+    public PractitionerDecision read(String body, Caller caller) {
+        JsonNode root = RequestBodies.object(json, body, "decision and comment");
         PractitionerDecision.Action action = action(root.get("decision"));
-        Practitioner practitioner = practitioner(root.get("practitioner"));
+        Practitioner practitioner = practitioner(root.get("practitioner"), caller);
         String comment = optionalText(root, "comment");
         if (action != PractitionerDecision.Action.JUSTIFY && comment.isBlank()) {
             throw new BadRequestException("comment is required for " + action + ": say why, for the referrer");
@@ -45,15 +51,20 @@ public final class DecisionRequestReader {
         }
     }
 
-    private static Practitioner practitioner(JsonNode node) {
-        if (node == null || node.isNull()) {
-            throw new BadRequestException("practitioner is required: {\"id\", \"name\", \"role\"}");
+    /** The IRMER record names the signed-in user, as the directory knows them, never a name typed in a body. */
+    private static Practitioner practitioner(JsonNode node, Caller caller) {
+        if (node != null && !node.isNull()) {
+            if (!node.isObject()) {
+                throw new BadRequestException("practitioner must be an object: {\"id\"} (or leave it out)");
+            }
+            String id = optionalText(node, "id");
+            if (!id.isEmpty() && !id.equals(caller.username())) {
+                throw new BadRequestException("practitioner.id must be the signed-in user (" + caller.username()
+                        + "), not " + id + ": a decision is recorded under who made it");
+            }
         }
-        if (!node.isObject()) {
-            throw new BadRequestException("practitioner must be an object: {\"id\", \"name\", \"role\"}");
-        }
-        return new Practitioner(requiredText(node, "practitioner.", "id"), requiredText(node, "practitioner.", "name"),
-                requiredText(node, "practitioner.", "role"));
+        User u = caller.user();
+        return new Practitioner(u.username(), u.name(), u.title().isEmpty() ? "IRMER practitioner" : u.title());
     }
 
     private static List<String> protocol(JsonNode node) {
@@ -71,14 +82,6 @@ public final class DecisionRequestReader {
             codes.add(code.asText().trim().toUpperCase(Locale.ROOT));
         }
         return codes;
-    }
-
-    private static String requiredText(JsonNode parent, String prefix, String field) {
-        JsonNode v = parent.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new BadRequestException(prefix + field + " is required (text)");
-        }
-        return v.asText().trim();
     }
 
     private static String optionalText(JsonNode parent, String field) {

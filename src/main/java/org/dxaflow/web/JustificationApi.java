@@ -2,6 +2,7 @@ package org.dxaflow.web;
 
 import java.util.List;
 import java.util.Locale;
+import org.dxaflow.access.Caller;
 import org.dxaflow.gate.DecisionConflictException;
 import org.dxaflow.gate.ExposureIncidents;
 import org.dxaflow.gate.NoSuchOrderException;
@@ -63,7 +64,7 @@ public final class JustificationApi {
         return ordersApi.ok(views.summaries(waiting, true));
     }
 
-    public ApiResponse decide(String id, String body) {
+    public ApiResponse decide(String id, String body, Caller caller) {
         long orderId;
         try {
             orderId = Long.parseLong(id == null ? "" : id.trim());
@@ -74,7 +75,7 @@ public final class JustificationApi {
             return ApiResponse.error(404, "no order with id " + orderId);
         }
         try {
-            PractitionerDecision decision = requests.read(body);
+            PractitionerDecision decision = requests.read(body, caller);
             return ordersApi.ok(ordersApi.detail(practitioners.decide(orderId, decision)));
         } catch (BadRequestException | IllegalArgumentException e) {
             return ApiResponse.error(400, e.getMessage());

@@ -2,6 +2,8 @@ package org.dxaflow.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dxaflow.access.Caller;
+import org.dxaflow.access.User;
 import org.dxaflow.report.DeliveryStore;
 import org.dxaflow.report.NoSuchReportException;
 import org.dxaflow.report.ReportConflictException;
@@ -137,20 +139,20 @@ public final class ReportsApi {
         return ApiResponse.json(json, 200, reports.forOrder(orderId.get()));
     }
 
-    /** {@code POST /api/reports/{id}/verify} {@code {"reporter":{"id","name","role","registration"},"addendum","text"}}. */
-    public ApiResponse verify(String id, String body) {
+    /** {@code POST /api/reports/{id}/verify} {@code {"addendum","text"}}; the reporter is the signed-in user. */
+    public ApiResponse verify(String id, String body, Caller caller) {
         return act(id, () -> {
-            JsonNode root = RequestBodies.object(json, body, "reporter and, optionally, addendum and text");
-            return workflow.verify(id(id).orElseThrow(), reporter(root), optionalText(root, "addendum"),
+            JsonNode root = RequestBodies.object(json, body, "optionally addendum and text");
+            return workflow.verify(id(id).orElseThrow(), reporter(root, caller), optionalText(root, "addendum"),
                     optionalText(root, "text"));
         });
     }
 
-    /** {@code POST /api/reports/{id}/amend} {@code {"reporter":{...},"reason","text"}}. */
-    public ApiResponse amend(String id, String body) {
+    /** {@code POST /api/reports/{id}/amend} {@code {"reason","text"}}; the reporter is the signed-in user. */
+    public ApiResponse amend(String id, String body, Caller caller) {
         return act(id, () -> {
-            JsonNode root = RequestBodies.object(json, body, "reporter, reason and text");
-            return workflow.amend(id(id).orElseThrow(), reporter(root), optionalText(root, "reason"),
+            JsonNode root = RequestBodies.object(json, body, "reason and text");
+            return workflow.amend(id(id).orElseThrow(), reporter(root, caller), optionalText(root, "reason"),
                     optionalText(root, "text"));
         });
     }
@@ -208,18 +210,24 @@ public final class ReportsApi {
         }
     }
 
-    private static Reporter reporter(JsonNode root) {
+    /**
+     * The reporter is the signed-in user as the directory knows them (name, title, registration
+     * printed on the report); a {@code reporter} in the body must be that user.
+     */
+    private static Reporter reporter(JsonNode root, Caller caller) {
         JsonNode node = root.get("reporter");
-        if (node == null || !node.isObject()) {
-            throw new BadRequestException("reporter is required: {\"id\", \"name\", \"role\", \"registration\"}");
-        }
-        for (String field : List.of("id", "name", "role")) {
-            if (optionalText(node, field).isBlank()) {
-                throw new BadRequestException("reporter." + field + " is required");
+        if (node != null && !node.isNull()) {
+            if (!node.isObject()) {
+                throw new BadRequestException("reporter must be an object: {\"id\"} (or leave it out)");
+            }
+            String id = optionalText(node, "id");
+            if (!id.isEmpty() && !id.equals(caller.username())) {
+                throw new BadRequestException("reporter.id must be the signed-in user (" + caller.username()
+                        + "), not " + id + ": a report is verified under who verified it");
             }
         }
-        return new Reporter(optionalText(node, "id"), optionalText(node, "name"), optionalText(node, "role"),
-                optionalText(node, "registration"));
+        User u = caller.user();
+        return new Reporter(u.username(), u.name(), u.title().isEmpty() ? "Reporter" : u.title(), u.registration());
     }
 
     private static String optionalText(JsonNode node, String field) {

@@ -38,6 +38,7 @@ final class EngineProcess implements AutoCloseable {
         env.put("DXAFLOW_HTTP_HOST", "127.0.0.1");
         env.put("DXAFLOW_HL7_HOST", "127.0.0.1");
         env.put("DXAFLOW_DICOM_HOST", "127.0.0.1");
+        env.put("DXAFLOW_USERS_FILE", org.dxaflow.testing.TestUsers.file().toString());
         return env;
     }
 

@@ -51,6 +51,7 @@ class EngineProcessTest {
         env.put("DXAFLOW_DICOM_PORT", Integer.toString(FreePort.find()));
         env.put("DXAFLOW_HTTP_HOST", "127.0.0.1");
         env.put("DXAFLOW_HL7_HOST", "127.0.0.1");
+        env.put("DXAFLOW_USERS_FILE", org.dxaflow.testing.TestUsers.file().toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(dataDir.resolve("engine-" + System.nanoTime() + ".log").toFile());
         pb.directory(new File(System.getProperty("user.dir")));

@@ -129,7 +129,7 @@ class AppointmentsIntegrationTest {
         awaitOrder("AP-HELD", o -> !o.get("pathway").get("appointment").isNull());
 
         Http.Reply r = http.post("/api/orders/" + held.get("id").asText() + "/justification",
-                "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"P2\", \"name\": \"Dr Ruth Bell\","
+                "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"PRAC-0002\", \"name\": \"Dr Ruth Bell\","
                         + " \"role\": \"Consultant radiologist\"}}");
 
         assertEquals(200, r.status(), String.valueOf(r.json()));

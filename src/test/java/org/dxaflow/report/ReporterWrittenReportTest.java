@@ -52,32 +52,35 @@ class ReporterWrittenReportTest {
         assertEquals(0, report.get("versions").size());
         assertTrue(http.get("/api/reports?status=AWAITING_REPORT").json().findValuesAsText("id")
                 .contains(Long.toString(reportId)));
-        assertEquals(409, http.post("/api/reports/" + reportId + "/amend", "{\"reporter\":{\"id\":\"r\",\"name\":\"Dr R\","
-                + "\"role\":\"Radiologist\"},\"reason\":\"x\",\"text\":\"y\"}").status(), "nothing verified to amend");
+        assertEquals(409, http.post("/api/reports/" + reportId + "/amend", "{\"reason\":\"x\",\"text\":\"y\"}")
+                .status(), "nothing verified to amend");
 
-        Http.Reply noText = http.post("/api/reports/" + reportId + "/verify",
-                "{\"reporter\":{\"id\":\"r\",\"name\":\"Dr R\",\"role\":\"Radiologist\"}}");
+        Http.Reply noText = http.post("/api/reports/" + reportId + "/verify", "{}");
         assertEquals(400, noText.status());
         assertTrue(noText.json().get("error").asText().startsWith("text:"), noText.json().toString());
-        assertEquals(400, http.post("/api/reports/" + reportId + "/verify", "{\"reporter\":{\"id\":\"r\"}}").status(),
-                "the reporter's name and role are required");
-        assertEquals(404, http.post("/api/reports/99999/verify", "{\"reporter\":{\"id\":\"r\",\"name\":\"Dr R\","
-                + "\"role\":\"Radiologist\"},\"text\":\"t\"}").status());
+        Http.Reply someoneElse = http.post("/api/reports/" + reportId + "/verify",
+                "{\"reporter\":{\"id\":\"r\",\"name\":\"Dr R\"},\"text\":\"t\"}");
+        assertEquals(400, someoneElse.status(), "a report is verified under who verified it");
+        assertTrue(someoneElse.json().get("error").asText().startsWith("reporter.id must be the signed-in user"));
+        assertEquals(403, http.as("operator").post("/api/reports/" + reportId + "/verify", "{\"text\":\"t\"}")
+                .status(), "only a reporter verifies");
+        assertEquals(404, http.post("/api/reports/99999/verify", "{\"text\":\"t\"}").status());
 
         String words = "Scan date missing from the scanner's result; the images were reviewed by hand."
                 + " Lumbar spine BMD is low for age.";
-        Http.Reply verified = http.post("/api/reports/" + reportId + "/verify", "{\"reporter\":{\"id\":\"r\","
-                + "\"name\":\"Dr Rosalind Franklin\",\"role\":\"Consultant radiologist\"},\"text\":\"" + words + "\"}");
+        Http.Reply verified = http.as("reporter").post("/api/reports/" + reportId + "/verify",
+                "{\"text\":\"" + words + "\"}");
         assertEquals(200, verified.status(), verified.json().toString());
         JsonNode version = verified.json().get("versions").get(0);
         assertEquals("FINAL", version.get("version").get("status").asText());
         assertTrue(version.get("text").toString().contains("images were reviewed by hand"), version.toString());
+        assertEquals("reporter", version.get("version").get("reporterId").asText());
 
         byte[] pdf = http.getDocument("/api/reports/" + reportId + "/pdf").body();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertTrue(text.contains("images were reviewed by hand"), text);
-            assertTrue(text.contains("Rosalind Franklin"), text);
+            assertTrue(text.contains("Test reporter"), "the signed-in reporter's name: " + text);
         }
         assertFalse(http.get("/api/reports?status=AWAITING_REPORT").json().findValuesAsText("id")
                 .contains(Long.toString(reportId)), "no longer awaiting");

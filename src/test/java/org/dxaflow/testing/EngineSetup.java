@@ -36,7 +36,8 @@ public final class EngineSetup {
                 "DXAFLOW_HTTP_PORT", Integer.toString(httpPort),
                 "DXAFLOW_DICOM_PORT", Integer.toString(dicomPort),
                 "DXAFLOW_HTTP_HOST", "127.0.0.1",
-                "DXAFLOW_HL7_HOST", "127.0.0.1"), Map.of());
+                "DXAFLOW_HL7_HOST", "127.0.0.1",
+                "DXAFLOW_USERS_FILE", TestUsers.file().toString()), Map.of());
     }
 
     /** More environment variables, read as a process reads its own (e.g. DXAFLOW_RIS_PORT). */

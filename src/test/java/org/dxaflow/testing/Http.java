@@ -13,15 +13,40 @@ import java.time.Duration;
 public final class Http {
 
     /** Status and parsed JSON body. */
-    public record Reply(int status, JsonNode json) {
+    public record Reply(int status, JsonNode json, java.net.http.HttpHeaders headers) {
+        public Reply(int status, JsonNode json) {
+            this(status, json, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final int port;
+    private final String authorization;
 
+    /** A client signed in as {@link TestUsers#DEFAULT} (an admin). */
     public Http(int port) {
+        this(port, TestUsers.DEFAULT, TestUsers.PASSWORD);
+    }
+
+    private Http(int port, String username, String password) {
         this.port = port;
+        this.authorization = username == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The same engine, signed in as another user of {@link TestUsers} (or with a wrong password). */
+    public Http as(String username, String password) {
+        return new Http(port, username, password);
+    }
+
+    public Http as(String username) {
+        return as(username, TestUsers.PASSWORD);
+    }
+
+    /** The same engine, without credentials. */
+    public Http anonymous() {
+        return new Http(port, null, null);
     }
 
     public int port() {
@@ -57,13 +82,15 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body().isBlank() ? null : mapper.readTree(r.body()));
+            return new Reply(r.statusCode(), r.body().isBlank() ? null : mapper.readTree(r.body()), r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -148,11 +148,11 @@ class PractitionerReviewApiTest {
         assertError(400, "request body must be a JSON object", decide(order, "[]"));
         assertError(400, "decision is required", decide(order, "{" + BELL + "}"));
         assertError(400, "decision must be JUSTIFY, RETURN or REJECT", decide(order, "{\"decision\": \"MAYBE\", " + BELL + "}"));
-        assertError(400, "practitioner is required", decide(order, "{\"decision\": \"JUSTIFY\"}"));
-        assertError(400, "practitioner.name is required", decide(order,
-                "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"P1\", \"role\": \"Radiologist\"}}"));
-        assertError(400, "practitioner.role is required", decide(order,
-                "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"P1\", \"name\": \"Dr A\"}}"));
+        // the practitioner is the signed-in user: a body naming someone else is refused, not recorded
+        assertError(400, "practitioner.id must be the signed-in user (PRAC-0002), not P1", decide(order,
+                "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"P1\", \"name\": \"Dr A\", \"role\": \"R\"}}"));
+        assertError(400, "practitioner must be an object", decide(order,
+                "{\"decision\": \"JUSTIFY\", \"practitioner\": \"P1\"}"));
         assertError(400, "protocol must be a list", decide(order,
                 "{\"decision\": \"JUSTIFY\", " + BELL + ", \"protocol\": \"HIP\"}"));
         assertError(400, "Unknown protocol code 'KNEE'", decide(order,

@@ -92,7 +92,7 @@ class WorklistConformanceTest {
             var order = http.orders("placerOrderNumber=" + placer).get(0);
             assertEquals("AWAITING_JUSTIFICATION", order.get("status").asText(), placer);
             Http.Reply r = http.post("/api/orders/" + order.get("id").asText() + "/justification",
-                    "{\"decision\":\"JUSTIFY\",\"practitioner\":{\"id\":\"GMC1234567\",\"name\":\"Dr R Reviewer\","
+                    "{\"decision\":\"JUSTIFY\",\"practitioner\":{\"id\":\"PRAC-0002\",\"name\":\"Dr Ruth Bell\","
                             + "\"role\":\"IRMER practitioner\"},\"comment\":\"Justified for baseline BMD\"}");
             assertEquals(200, r.status(), String.valueOf(r.json()));
         }
