@@ -122,9 +122,13 @@ run_round() { # poll ("default" or ms) round-number
   echo
   echo "== round $r: dxaflow.report.poll-ms=$( [ "$poll" = default ] && echo "1000 (default)" || echo "$poll (DXAFLOW_REPORT_POLL_MS=$poll)")," \
     "$SCANS scans after $WARM warm-up; load $(cut -d' ' -f1 /proc/loadavg)"
-  local t0 rc=0; t0=$(date +%s)
+  local t0 rc=0 driver; t0=$(date +%s)
+  # in the background and waited on, so a SIGTERM to this script is handled (and the trap cleans up) at once
   timeout "$((TIMEOUT + 60))" java -Xmx256m -cp target/dxaflow.jar bench/ReportDeliveryBench.java 127.0.0.1 "$hl7" "$http" \
-    "$dicom" "$SCANS" "$WARM" 4 "$TIMEOUT" "$WORK/latency-$r.csv" > "$WORK/driver-$r.log" 2>&1 || rc=$?
+    "$dicom" "$SCANS" "$WARM" 4 "$TIMEOUT" "$WORK/latency-$r.csv" > "$WORK/driver-$r.log" 2>&1 &
+  driver=$!; started $driver
+  wait "$driver" || rc=$?
+  sed -i "/^$driver\$/d" "$WORK/pids"
   grep -v '^RESULT' "$WORK/driver-$r.log" || true
   [ "$rc" -eq 0 ] || { echo "round $r failed (exit $rc)" >&2; tail -5 "$WORK/engine-$r.log" >&2; exit 1; }
   grep '^RESULT' "$WORK/driver-$r.log" | sed "s/^RESULT/RESULT poll=$poll/" >> "$WORK/results"
