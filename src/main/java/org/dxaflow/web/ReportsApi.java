@@ -157,7 +157,10 @@ public final class ReportsApi {
         });
     }
 
-    /** {@code GET /api/deliveries?status=PENDING|QUEUED|FAILED|DEAD|DELIVERED|SUPERSEDED&limit=}. */
+    /**
+     * {@code GET /api/deliveries?status=PENDING|QUEUED|FAILED|DEAD|DELIVERED|SUPERSEDED&limit=}: each
+     * delivery with every attempt (outcome, error, times), newest first.
+     */
     public ApiResponse deliveries(String status, String limit) {
         String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (s != null && !List.of(DeliveryStore.PENDING, DeliveryStore.QUEUED, DeliveryStore.FAILED, DeliveryStore.DEAD,
@@ -174,7 +177,14 @@ public final class ReportsApi {
         if (max < 1 || max > MAX_LIMIT) {
             return ApiResponse.error(400, "limit must be 1.." + MAX_LIMIT + ", got " + max);
         }
-        return ApiResponse.json(json, 200, deliveries.find(s, max));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DeliveryStore.Delivery d : deliveries.find(s, max)) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("delivery", d);
+            one.put("attempts", deliveries.attempts(d.id()));
+            out.add(one);
+        }
+        return ApiResponse.json(json, 200, out);
     }
 
     /** {@code POST /api/deliveries/{id}/resend}: a DEAD or FAILED delivery is queued again. */
