@@ -34,6 +34,8 @@ public final class ConfigCheck {
 
     /** Where mustache.java names a template position: {@code @[technical.mustache:3]}. */
     private static final Pattern MUSTACHE_AT = Pattern.compile("@\\[([^:\\]]+):(\\d+)]");
+    /** mustache.java's "Failed to close 'name' tag" names the line where it gave up, not the opening tag. */
+    private static final Pattern UNCLOSED = Pattern.compile("Failed to close '([^']+)' tag");
     /** Files another part of the engine may add: checked when present, quietly skipped when absent. */
     static final String USERS_FILE = "users.yaml";
 
@@ -141,8 +143,28 @@ public final class ConfigCheck {
             while (at.find()) {
                 line = ":" + at.group(2); // the innermost position is the last one named
             }
+            Matcher unclosed = UNCLOSED.matcher(message);
+            if (unclosed.find()) {
+                line = openingLine(template, unclosed.group(1)).map(l -> ":" + l).orElse(line);
+            }
             return List.of(template + line + ": " + message);
         }
+    }
+
+    /** The line of the last opening {@code {{#name}}} or {@code {{^name}}} tag: where the unclosed section starts. */
+    private static java.util.Optional<Integer> openingLine(Path template, String name) {
+        try {
+            List<String> lines = Files.readAllLines(template);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String l = lines.get(i).replace(" ", "");
+                if (l.contains("{{#" + name + "}}") || l.contains("{{^" + name + "}}")) {
+                    return java.util.Optional.of(i + 1);
+                }
+            }
+        } catch (IOException e) {
+            // the position mustache.java gave stands
+        }
+        return java.util.Optional.empty();
     }
 
     /** conf/users.yaml, when there is one: its YAML read through the conf reader. */
