@@ -24,6 +24,11 @@ public final class ReloadStatus {
         }
     }
 
+    /** The last reload attempt, applied or not, or null before the first. */
+    public ReloadEvent last() {
+        return last.get();
+    }
+
     /** The last failure still standing (the newest of the parts whose last reload failed), or null. */
     public ReloadEvent lastFailure() {
         return failing.values().stream().max(java.util.Comparator.comparing(ReloadEvent::at)).orElse(null);
