@@ -16,7 +16,7 @@ import picocli.CommandLine;
 
 /**
  * Command line: {@code run} (the default: starts the engine on its configuration), {@code send-hl7},
- * {@code scanner-sim}, {@code config} and {@code hash-password}. Exit codes: 0 ok, 1 failure, 2 usage error (scanner-sim
+ * {@code scanner-sim}, {@code config}, {@code check} and {@code hash-password}. Exit codes: 0 ok, 1 failure, 2 usage error (scanner-sim
  * also 3: the worklist did not give exactly one item).
  */
 @Command(name = "dxaflow", mixinStandardHelpOptions = true, versionProvider = Dxaflow.Version.class,
@@ -65,6 +65,7 @@ public final class Dxaflow implements Callable<Integer> {
         cl.addSubcommand("scanner-sim", new ScannerSimCommand(Clock.systemDefaultZone()));
         cl.addSubcommand("config", new ConfigCommand(env, sysProps));
         cl.addSubcommand("hash-password", new HashPasswordCommand(System.in));
+        cl.addSubcommand("check", new CheckCommand(env, sysProps));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setParameterExceptionHandler(Dxaflow::usageError);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

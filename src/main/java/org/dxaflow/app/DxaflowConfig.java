@@ -157,6 +157,9 @@ public final class DxaflowConfig {
         d.put(ROUTES_DIR, "./routes");
         d.put(MAPPINGS_DIR, "./mappings");
         d.put(CONF_DIR, "./conf");
+        // hot reload of routes/, mappings/ and conf/justification while the engine runs (org.dxaflow.check)
+        d.put("dxaflow.reload.enabled", "true");
+        d.put("dxaflow.reload.debounce-ms", "300");
         return d;
     }
 

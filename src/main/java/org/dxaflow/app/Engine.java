@@ -21,10 +21,16 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
+import org.dxaflow.check.ConfigCheck;
+import org.dxaflow.check.HotReload;
+import org.dxaflow.check.ReloadListener;
+import org.dxaflow.check.ReloadStatus;
+import org.dxaflow.check.Reloadable;
 import org.dxaflow.conf.ConfException;
 import org.dxaflow.web.AuditApi;
 import org.dxaflow.web.ApiAccess;
 import org.dxaflow.audit.AuditResources;
+import org.dxaflow.audit.AuditEvent;
 import org.dxaflow.audit.AuditLog;
 import org.dxaflow.access.UsersLoader;
 import org.dxaflow.access.UserDirectory;
@@ -34,6 +40,7 @@ import org.dxaflow.access.LoginGuard;
 import org.dxaflow.access.EngineUserStore;
 import org.dxaflow.access.Authenticator;
 import org.dxaflow.access.AdminBootstrap;
+import org.dxaflow.results.mapping.ResultMappings;
 import org.dxaflow.dicom.dimse.service.PendingCommitments;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.conf.ReferenceDataLoader;
@@ -121,10 +128,23 @@ public final class Engine implements AutoCloseable {
     private DicomListener dicom;
     private SpoolAnnouncer announcer;
     private volatile boolean hl7Accepting;
+    /** Told of every hot reload attempt (the audit trail's hook); the engine itself only logs them. */
+    private final ReloadListener reloadListener;
+    private volatile HotReload reload;
 
     public Engine(DxaflowConfig config, Clock clock) {
+        this(config, clock, ReloadListener.NONE);
+    }
+
+    public Engine(DxaflowConfig config, Clock clock, ReloadListener reloadListener) {
         this.config = config;
         this.clock = clock;
+        this.reloadListener = reloadListener;
+    }
+
+    /** What hot reload may replace while the engine runs; each read once per message by its user. */
+    private record Reloadables(Reloadable<MessageReader> readers, Reloadable<JustificationGate> gates,
+                               Reloadable<ResultMappings> resultMappings) {
     }
 
     /** The editable clinical configuration, read and validated before anything else starts. */
@@ -167,7 +187,10 @@ public final class Engine implements AutoCloseable {
         InboundMessageStore messages = new InboundMessageStore(jdbc);
         PatientStore patients = new PatientStore();
         OrderStore orders = new OrderStore(jdbc, json, config.get("dxaflow.accession.prefix", "DXA"));
-        MessageReader reader = MessageReader.fromMappings(config.path(DxaflowConfig.MAPPINGS_DIR));
+        Reloadables live = new Reloadables(
+                new Reloadable<>(MessageReader.fromMappings(config.path(DxaflowConfig.MAPPINGS_DIR))),
+                new Reloadable<>(new JustificationGate(conf.rules(), conf.densitometry().menopausalStatus(), clock)),
+                new Reloadable<>(ResultMappings.load(config.path(DxaflowConfig.MAPPINGS_DIR).resolve("results"))));
         AckBuilder acks = new AckBuilder(config.get("dxaflow.hl7.application", "DXAFLOW"),
                 config.get("dxaflow.hl7.facility", "DXA"), clock);
 
@@ -190,12 +213,12 @@ public final class Engine implements AutoCloseable {
         main.bind("jmsConnectionFactory", connectionFactory);
         main.bind("mllp", new GuardedMllpComponent(config.getInt("dxaflow.hl7.max-connections-per-address", 8),
                 config.getInt("dxaflow.hl7.max-message-bytes", 16 << 20)));
-        main.bind("hl7Intake", new Hl7Intake(reader, acks, messages, clock));
-        main.bind("messageApplier", new MessageApplier(reader, jdbc, messages, patients, orders, statuses,
+        main.bind("hl7Intake", new Hl7Intake(live.readers(), acks, messages, clock));
+        main.bind("messageApplier", new MessageApplier(live.readers(), jdbc, messages, patients, orders, statuses,
                 new AppointmentBook(orders, schedules, statuses), clock));
         main.bind("autoJustification", new AutoJustification(jdbc, orders,
                 new ReferralAssembler(conf.questions(), conf.pathway().zone()),
-                new JustificationGate(conf.rules(), conf.densitometry().menopausalStatus(), clock), conf.rules(), applier, clock));
+                live.gates(), applier, clock));
         main.bind("risOutbox", new RisOutbox(risOutbox, orders, schedules,
                 new RisStatusMessages(ris, conf.pathway().zone()), clock, ris.enabled()));
         main.bind("risLink", new RisLink(ris));
@@ -209,7 +232,8 @@ public final class Engine implements AutoCloseable {
         main.bind("apiAccess", access(jdbc, audit));
         main.bind("auditApi", new AuditApi(audit, json));
         conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
-        main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json));
+        main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json,
+                () -> reload == null ? null : reload.status().view()));
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
         main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, statuses, schedules, exposures,
                 clock));
@@ -219,7 +243,7 @@ public final class Engine implements AutoCloseable {
         ReportsModule.Reports reports = reports(jdbc, orders, statuses);
         reports.beans().forEach(main::bind);
         ResultsModule.beans(config, conf.densitometry(), jdbc, orders, statuses, exposures, incidents,
-                reports.workflow(), clock).forEach(main::bind);
+                reports.workflow(), live.resultMappings(), clock).forEach(main::bind);
         try {
             main.start();
         } catch (Exception e) {
@@ -237,6 +261,10 @@ public final class Engine implements AutoCloseable {
             // The DICOM services publish into the routes, so they open only once Camel is running.
             dicom = dicomListener(jdbc, orders, procedureSteps, decisions, conf.questions(), json);
             dicom.start();
+            if (config.get("dxaflow.reload.enabled", "true").equals("true")) {
+                reload = hotReload(live, conf.densitometry(), audit);
+                reload.start();
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -285,6 +313,44 @@ public final class Engine implements AutoCloseable {
         return new DicomListener(config, new WorklistFindHandler(worklist),
                 new MppsHandler(procedureSteps, orders, events, uids, clock),
                 new AnnouncingStoreHandler(spool, announcer, clock), commitments);
+    }
+
+    /**
+     * Routes, the HL7 and result mappings and the justification rules, each swapped in only after
+     * the checks {@code dxaflow check} makes pass. referral-questions.yaml is read into beans built
+     * once (worklist, referral assembler), so it is not among them: a change to it needs a restart.
+     */
+    private HotReload hotReload(Reloadables live, DensitometryConfig densitometry, AuditLog audit) {
+        Path mappings = config.path(DxaflowConfig.MAPPINGS_DIR);
+        Path rulesDir = config.path(DxaflowConfig.CONF_DIR).resolve("justification");
+        return new HotReload(java.util.List.of(
+                HotReload.routes(config.path(DxaflowConfig.ROUTES_DIR), main.getCamelContext(),
+                        CamelSettings.of(config), Map.of("jmsConnectionFactory", connectionFactory)),
+                HotReload.swapping("hl7-mappings", mappings.resolve("hl7"),
+                        HotReload.yaml().and(f -> !f.getFileName().toString().equals("referral-questions.yaml")),
+                        () -> ConfigCheck.hl7Mappings(mappings), () -> MessageReader.fromMappings(mappings),
+                        live.readers()),
+                HotReload.swapping("result-mappings", mappings.resolve("results"), HotReload.yaml(),
+                        () -> ConfigCheck.resultMappings(mappings), () -> ResultMappings.load(mappings.resolve("results")),
+                        live.resultMappings()),
+                HotReload.swapping("justification", rulesDir, HotReload.yaml(),
+                        () -> ConfigCheck.justificationRules(config.path(DxaflowConfig.CONF_DIR)),
+                        () -> new JustificationGate(new RuleSetLoader().load(rulesDir),
+                                densitometry.menopausalStatus(), clock),
+                        live.gates())),
+                java.time.Duration.ofMillis(config.getInt("dxaflow.reload.debounce-ms", 300)), event -> {
+                    // every reload attempt, applied or refused, is in the audit trail (the engine is the actor)
+                    audit.record(new AuditEvent(event.at(), "dxaflow", "", "local", "CONFIG_RELOAD", "FILE",
+                            event.file(), null, event.applied() ? AuditEvent.SUCCESS : AuditEvent.FAILURE,
+                            event.applied() ? event.part() + " reloaded" : String.join("; ", event.problems())));
+                    reloadListener.reloaded(event);
+                }, clock);
+    }
+
+    /** Hot reload's state (its last failure), or null when it is off or the engine is not running. */
+    public ReloadStatus reloadStatus() {
+        HotReload r = reload;
+        return r == null ? null : r.status();
     }
 
     private ClinicalConf loadClinicalConf() {
@@ -416,6 +482,11 @@ public final class Engine implements AutoCloseable {
     /** Stops intake first, lets in-flight messages finish, then the broker, then the database. */
     @Override
     public void close() {
+        if (reload != null) {
+            // first: no reload may start while the routes and beans it would touch are stopping
+            reload.close();
+            reload = null;
+        }
         if (dicom != null) {
             dicom.close();
             dicom = null;

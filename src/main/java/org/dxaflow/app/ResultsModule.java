@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.dxaflow.densitometry.DensitometryCalculator;
 import org.dxaflow.densitometry.DensitometryConfig;
 import org.dxaflow.densitometry.PrecisionStudy;
@@ -37,7 +38,7 @@ import org.dxaflow.web.ResultsApi;
  * The beans of the results step, by the names routes/results.camel.yaml and routes/api.camel.yaml
  * call them: reading results through mappings/results, the pipeline, and the results and
  * densitometry APIs. Conf and mappings are read here, at startup, so a mistake stops the engine
- * with the file named.
+ * with the file named; the result mappings are the engine's, which hot reload may replace.
  */
 final class ResultsModule {
 
@@ -59,11 +60,10 @@ final class ResultsModule {
 
     static Map<String, Object> beans(DxaflowConfig config, DensitometryConfig densitometry, Jdbc jdbc,
             OrderStore orders, StatusChanges statuses, ExposureGuard exposures, ExposureIncidents incidents,
-            ResultFiling.Listener reports, Clock clock) {
+            ResultFiling.Listener reports, Supplier<ResultMappings> mappings, Clock clock) {
         DensitometryCalculator calculator = new DensitometryCalculator(densitometry);
         JsonMapper json = json();
         ResultStore results = new ResultStore(jdbc, json);
-        ResultMappings mappings = ResultMappings.load(config.path(DxaflowConfig.MAPPINGS_DIR).resolve("results"));
         ReferralQuestionMapping questions = ReferralQuestionMapping.load(
                 config.path(DxaflowConfig.MAPPINGS_DIR).resolve("hl7").resolve("referral-questions.yaml"));
         Map<String, Object> beans = new LinkedHashMap<>();

@@ -3,9 +3,9 @@ package org.dxaflow.gate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.dxaflow.justification.JustificationDecision;
 import org.dxaflow.justification.JustificationGate;
-import org.dxaflow.justification.RuleSet;
 import org.dxaflow.order.Order;
 import org.dxaflow.order.OrderStatus;
 import org.dxaflow.orderbook.OrderStore;
@@ -26,18 +26,18 @@ public final class AutoJustification {
     private final Jdbc jdbc;
     private final OrderStore orders;
     private final ReferralAssembler assembler;
-    private final JustificationGate gate;
-    private final RuleSet rules;
+    /** The gate on the current rules; read once per order, so a reload never changes the rules mid-decision. */
+    private final Supplier<JustificationGate> gates;
     private final DecisionApplier applier;
     private final Clock clock;
 
+    /** @param gates the gate on the current rules (they may be reloaded while the engine runs) */
     public AutoJustification(Jdbc jdbc, OrderStore orders, ReferralAssembler assembler,
-            JustificationGate gate, RuleSet rules, DecisionApplier applier, Clock clock) {
+            Supplier<JustificationGate> gates, DecisionApplier applier, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.assembler = assembler;
-        this.gate = gate;
-        this.rules = rules;
+        this.gates = gates;
         this.applier = applier;
         this.clock = clock;
     }
@@ -67,11 +67,12 @@ public final class AutoJustification {
     }
 
     private JustificationDecision decide(Order order, Instant now) {
+        JustificationGate gate = gates.get();
         ReferralAssembler.Result result = assembler.assemble(order);
         if (result instanceof ReferralAssembler.Assembled a) {
             return gate.evaluate(a.referral());
         }
         ReferralAssembler.Unreadable u = (ReferralAssembler.Unreadable) result;
-        return UnreadableReferral.decision(rules, order.placerOrderNumber(), u.problems(), now);
+        return UnreadableReferral.decision(gate.rules(), order.placerOrderNumber(), u.problems(), now);
     }
 }

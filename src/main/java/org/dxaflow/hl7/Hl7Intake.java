@@ -7,6 +7,7 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,8 @@ public final class Hl7Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Intake.class);
 
-    private final MessageReader reader;
-    private final MessageValidator validator;
+    /** The mappings in use; read once per message, so a reload never changes them mid-message. */
+    private final Supplier<MessageReader> readers;
     private final AckBuilder acks;
     private final InboundMessageStore messages;
     private final PipeParser parser;
@@ -30,8 +31,12 @@ public final class Hl7Intake {
     private final RateLimitedLog unreadable;
 
     public Hl7Intake(MessageReader reader, AckBuilder acks, InboundMessageStore messages, Clock clock) {
-        this.reader = reader;
-        this.validator = new MessageValidator(reader.patients(), reader.appointments());
+        this(() -> reader, acks, messages, clock);
+    }
+
+    /** @param readers the current mappings (they may be reloaded while the engine runs) */
+    public Hl7Intake(Supplier<MessageReader> readers, AckBuilder acks, InboundMessageStore messages, Clock clock) {
+        this.readers = readers;
         this.acks = acks;
         this.messages = messages;
         this.clock = clock;
@@ -55,12 +60,14 @@ public final class Hl7Intake {
                     IntakeError.reject(IntakeError.SEGMENT_SEQUENCE_ERROR, "MSH", e.getMessage()), null);
         }
         MessageHeader header = MessageHeader.of(message);
+        MessageReader reader = readers.get();
         Optional<IntakeError> problem = reader.supported().check(header);
         if (problem.isEmpty()) {
             problem = parses(raw);
         }
         if (problem.isEmpty()) {
-            problem = validator.validate(reader.read(message, header));
+            problem = new MessageValidator(reader.patients(), reader.appointments())
+                    .validate(reader.read(message, header));
         }
         if (problem.isPresent()) {
             IntakeError e = problem.get();

@@ -40,6 +40,11 @@ public final class JustificationGate {
         this.planner = new ProtocolPlanner(rules.protocol(), rules.steroids(), rules.delegation().thresholdReadings());
     }
 
+    /** The rules this gate applies: an unreadable referral is answered under the same version. */
+    public RuleSet rules() {
+        return rules;
+    }
+
     public JustificationDecision evaluate(Referral referral) {
         List<RuleEvaluation> admin = administration.evaluate(referral);
         List<RuleEvaluation> holds = safety.evaluate(referral);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.dxaflow.hl7.Er7Message;
 import org.dxaflow.hl7.InboundMessageStore;
 import org.dxaflow.hl7.MappedMessage;
@@ -54,7 +55,8 @@ public final class MessageApplier {
         }
     }
 
-    private final MessageReader reader;
+    /** The mappings in use; read once per message, so a reload never changes them mid-message. */
+    private final Supplier<MessageReader> readers;
     private final Jdbc jdbc;
     private final InboundMessageStore messages;
     private final PatientStore patients;
@@ -87,7 +89,14 @@ public final class MessageApplier {
 
     public MessageApplier(MessageReader reader, Jdbc jdbc, InboundMessageStore messages, PatientStore patients,
             OrderStore orders, StatusChanges statuses, AppointmentBook appointments, Clock clock) {
-        this.reader = reader;
+        this(() -> reader, jdbc, messages, patients, orders, statuses, appointments, clock);
+    }
+
+    /** @param readers the current mappings (they may be reloaded while the engine runs) */
+    public MessageApplier(Supplier<MessageReader> readers, Jdbc jdbc, InboundMessageStore messages,
+            PatientStore patients, OrderStore orders, StatusChanges statuses, AppointmentBook appointments,
+            Clock clock) {
+        this.readers = readers;
         this.jdbc = jdbc;
         this.messages = messages;
         this.patients = patients;
@@ -120,7 +129,7 @@ public final class MessageApplier {
             }
             Savepoint beforeApply = c.setSavepoint();
             try {
-                MappedMessage mapped = reader.read(message, header);
+                MappedMessage mapped = readers.get().read(message, header);
                 List<Long> created = new ArrayList<>();
                 apply(c, messageId, mapped, now, created);
                 return new Outcome(mapped.isResult() ? RESULT : InboundMessageStore.Status.PROCESSED.name(), created);
@@ -240,7 +249,7 @@ public final class MessageApplier {
 
     private boolean isResult(MessageHeader header) {
         try {
-            return "result".equals(reader.supported().handlerFor(header));
+            return "result".equals(readers.get().supported().handlerFor(header));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.dxaflow.dicom.data.Attributes;
 import org.dxaflow.dicom.data.DicomFile;
 import org.dxaflow.hl7.Er7Message;
@@ -27,10 +28,16 @@ public final class ResultSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultSources.class);
 
-    private final ResultMappings mappings;
+    /** The mappings in use; read once per result, so a reload never changes them mid-result. */
+    private final Supplier<ResultMappings> mappings;
     private final Jdbc jdbc;
 
     public ResultSources(ResultMappings mappings, Jdbc jdbc) {
+        this(() -> mappings, jdbc);
+    }
+
+    /** @param mappings the current mappings (they may be reloaded while the engine runs) */
+    public ResultSources(Supplier<ResultMappings> mappings, Jdbc jdbc) {
         this.mappings = mappings;
         this.jdbc = jdbc;
     }
@@ -48,7 +55,7 @@ public final class ResultSources {
         MappingOutcome outcome;
         try {
             Attributes dataSet = DicomFile.read(Path.of(event.filePath())).dataSet();
-            outcome = mappings.readSr(dataSet);
+            outcome = mappings.get().readSr(dataSet);
         } catch (IOException e) {
             outcome = new MappingOutcome(null, null, known, "the spooled object could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -112,7 +119,7 @@ public final class ResultSources {
         }
         MappingOutcome outcome;
         try {
-            outcome = mappings.readOru(Er7Message.parse(m.get().raw()));
+            outcome = mappings.get().readOru(Er7Message.parse(m.get().raw()));
         } catch (Hl7FormatException e) {
             outcome = new MappingOutcome(null, null, ResultIdentifiers.NONE, "message not readable: " + e.getMessage());
         } catch (RuntimeException e) {

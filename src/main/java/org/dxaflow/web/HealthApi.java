@@ -17,12 +17,24 @@ public final class HealthApi {
     private final Map<String, BooleanSupplier> checks;
     private final Supplier<List<String>> warnings;
     private final ObjectMapper json;
+    /** Hot reload's last failure, shown as {@code "reload"}; never makes the engine DOWN (the old version runs). */
+    private final Supplier<Map<String, Object>> reload;
 
     /** @param warnings configuration an operator should know is not yet the service's own; shown, never DOWN */
     public HealthApi(Map<String, BooleanSupplier> checks, Supplier<List<String>> warnings, ObjectMapper json) {
         this.checks = Map.copyOf(checks);
         this.warnings = warnings;
         this.json = json;
+        this.reload = null;
+    }
+
+    /** @param reload what hot reload shows (its last failure), under {@code "reload"} */
+    public HealthApi(Map<String, BooleanSupplier> checks, Supplier<List<String>> warnings, ObjectMapper json,
+            Supplier<Map<String, Object>> reload) {
+        this.checks = Map.copyOf(checks);
+        this.warnings = warnings;
+        this.json = json;
+        this.reload = reload;
     }
 
     public ApiResponse health() {
@@ -42,6 +54,9 @@ public final class HealthApi {
         body.put("status", up ? "UP" : "DOWN");
         body.put("checks", results);
         body.put("warnings", warnings.get());
+        if (reload != null) {
+            body.put("reload", reload.get());
+        }
         return ApiResponse.json(json, up ? 200 : 503, body);
     }
 }

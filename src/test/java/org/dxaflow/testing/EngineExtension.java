@@ -38,6 +38,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     private final Http http;
     private final UnaryOperator<EngineSetup> setup;
     private final UnaryOperator<ConfDir> conf;
+    private final UnaryOperator<ConfDir> mappings;
     private final boolean withRis;
 
     // Set in beforeAll, cleared in afterAll: the lifetime JUnit gives the class's engine.
@@ -47,19 +48,20 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     private RunningEngine running;
 
     private EngineExtension(Mllp hl7, int dicomPort, Http http, UnaryOperator<EngineSetup> setup,
-                            UnaryOperator<ConfDir> conf, boolean withRis) {
+                            UnaryOperator<ConfDir> conf, UnaryOperator<ConfDir> mappings, boolean withRis) {
         this.hl7 = hl7;
         this.dicomPort = dicomPort;
         this.http = http;
         this.setup = setup;
         this.conf = conf;
+        this.mappings = mappings;
         this.withRis = withRis;
     }
 
     /** An engine on the shipped conf/ and mappings/. */
     public static EngineExtension shipped() {
         return new EngineExtension(new Mllp(FreePort.find()), FreePort.find(), new Http(FreePort.find()),
-                UnaryOperator.identity(), null, false);
+                UnaryOperator.identity(), null, null, false);
     }
 
     /** With more environment variables, e.g. the MLLP listener's limits. */
@@ -78,12 +80,17 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
     }
 
     private EngineExtension andSetup(UnaryOperator<EngineSetup> step) {
-        return new EngineExtension(hl7, dicomPort, http, s -> step.apply(setup.apply(s)), conf, withRis);
+        return new EngineExtension(hl7, dicomPort, http, s -> step.apply(setup.apply(s)), conf, mappings, withRis);
     }
 
     /** On a scratch copy of conf/ that {@code edit} changes before the engine reads it. */
     public EngineExtension andConf(UnaryOperator<ConfDir> edit) {
-        return new EngineExtension(hl7, dicomPort, http, setup, edit, withRis);
+        return new EngineExtension(hl7, dicomPort, http, setup, edit, mappings, withRis);
+    }
+
+    /** On a scratch copy of mappings/ ({@link #mappingsDir()}) that {@code edit} changes before the engine reads it. */
+    public EngineExtension andMappings(UnaryOperator<ConfDir> edit) {
+        return new EngineExtension(hl7, dicomPort, http, setup, conf, edit, withRis);
     }
 
     /**
@@ -91,7 +98,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
      * outbox polled every 100 ms). It stops after the engine, so nothing is sent to a closed port.
      */
     public EngineExtension andRis() {
-        return new EngineExtension(hl7, dicomPort, http, setup, conf, true);
+        return new EngineExtension(hl7, dicomPort, http, setup, conf, mappings, true);
     }
 
     @Override
@@ -114,6 +121,9 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
         wanted = setup.apply(wanted);
         if (conf != null) {
             wanted = wanted.conf(conf.apply(ConfDir.copyOfShipped(dir.resolve("conf"))));
+        }
+        if (mappings != null) {
+            wanted = wanted.mappings(mappings.apply(ConfDir.copyOf(Path.of("mappings"), dir.resolve("mappings"))));
         }
         running = wanted.start();
     }
@@ -189,6 +199,16 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
 
     public Path dataDir() {
         return running().dataDir();
+    }
+
+    /** The engine's scratch conf/, with {@link #andConf}. */
+    public Path confDir() {
+        return running().engine().config().path(org.dxaflow.app.DxaflowConfig.CONF_DIR);
+    }
+
+    /** The engine's scratch mappings/, with {@link #andMappings}. */
+    public Path mappingsDir() {
+        return running().engine().config().path(org.dxaflow.app.DxaflowConfig.MAPPINGS_DIR);
     }
 
     /** The stand-in RIS; only with {@link #andRis()}. */

@@ -59,6 +59,11 @@ public final class EngineSetup {
         return env(Map.of("DXAFLOW_CONF_DIR", conf.path().toString()));
     }
 
+    /** The engine reads this copy of mappings/ instead of the shipped one. */
+    public EngineSetup mappings(ConfDir mappings) {
+        return env(Map.of("DXAFLOW_MAPPINGS_DIR", mappings.path().toString()));
+    }
+
     /** The configuration as a process with this environment would resolve it. */
     public DxaflowConfig config() {
         return DxaflowConfig.resolve(env, new Properties()).with(settings);
