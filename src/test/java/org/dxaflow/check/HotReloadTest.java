@@ -82,6 +82,13 @@ class HotReloadTest {
         assertEquals("hl7-mappings", reload.get("lastFailure").get("part").asText());
         String problem = reload.get("lastFailure").get("problems").get(0).asText();
         assertTrue(problem.startsWith(orderYaml + ":" + line + ":"), problem);
+        // the refused edit is in the audit trail, with the same file:line
+        boolean audited = false;
+        for (JsonNode e : http.get("/api/audit?user=dxaflow").json()) {
+            audited |= e.get("action").asText().equals("CONFIG_RELOAD") && e.get("outcome").asText().equals("FAILURE")
+                    && e.get("detail").asText().contains(":" + line + ":");
+        }
+        assertTrue(audited, "refused reload audited");
         for (Sent s : sent) {
             assertTrue(s.ack().contains("MSA|AA"), s.placer() + " answered " + s.ack());
             // the mapping of the first test, still the one in use: the text is the code
