@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code GET /api/kpi} through a running engine with the shipped configuration: the JSON shape, the
  * CSV and its content type, and the 400s naming the field. The figures themselves are
  * {@link KpiQueriesTest}'s; here one referral sent over MLLP shows the API reads the engine's own store.
+ * Signed in as the tests' default user (an admin) unless a test says otherwise.
  */
 class KpiApiTest {
 
@@ -97,6 +98,17 @@ class KpiApiTest {
         assertEquals(400, d.status());
         assertTrue(d.contentType().startsWith("application/json"), d.contentType());
         assertTrue(new String(d.body(), StandardCharsets.UTF_8).contains("must not be after"));
+    }
+
+    @Test
+    void theCallerSignsInAndNeedsARoleThatMayReadTheService() {
+        assertEquals(401, http.anonymous().get("/api/kpi?" + PERIOD).status());
+        assertEquals(401, http.anonymous().getDocument("/api/kpi?" + PERIOD + "&format=csv").status());
+        assertEquals(403, http.as("engineer").get("/api/kpi?" + PERIOD).status());
+        assertEquals(403, http.as("engineer").getDocument("/api/kpi?" + PERIOD + "&format=csv").status());
+        for (String role : List.of("operator", "practitioner", "reporter", "admin")) {
+            assertEquals(200, http.as(role).get("/api/kpi?" + PERIOD).status(), role);
+        }
     }
 
     private static void assertBad(String path, String field) {
