@@ -231,6 +231,7 @@ public final class Engine implements AutoCloseable {
         AuditLog audit = new AuditLog(jdbc, event -> { });
         main.bind("apiAccess", access(jdbc, audit));
         main.bind("auditApi", new AuditApi(audit, json));
+        main.bind("kpiApi", org.dxaflow.web.KpiApi.create(jdbc, conf.questions(), conf.pathway(), config.path(DxaflowConfig.CONF_DIR), json));
         conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
         main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json,
                 () -> reload == null ? null : reload.status().view()));

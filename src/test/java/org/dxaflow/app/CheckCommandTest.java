@@ -74,7 +74,7 @@ class CheckCommandTest {
         Run run = checkCopies();
 
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().startsWith("check: 9 route files, 9 mapping files, "), run.out());
+        assertTrue(run.out().startsWith("check: 10 route files, 9 mapping files, "), run.out());
     }
 
     @Test
