@@ -72,8 +72,12 @@ public final class ConfigCheck {
         confFiles.addAll(files(confDir, ".properties", problems));
         problems.addAll(justificationRules(confDir));
         Problems.load(confDir, () -> new ReferenceDataLoader().load(confDir), problems);
-        Problems.load(confDir.resolve(PathwaySettingsLoader.FILE),
+        var pathway = Problems.load(confDir.resolve(PathwaySettingsLoader.FILE),
                 () -> new PathwaySettingsLoader().load(confDir.resolve(PathwaySettingsLoader.FILE)), problems);
+        if (pathway != null) {
+            Path kpi = confDir.resolve(org.dxaflow.kpi.KpiSettingsLoader.FILE);
+            Problems.load(kpi, () -> new org.dxaflow.kpi.KpiSettingsLoader().load(kpi, pathway), problems);
+        }
         problems.addAll(report(confDir));
         problems.addAll(users(confDir));
         return new CheckReport(routeFiles.size(), mappingFiles.size(), confFiles.size(), problems);
