@@ -128,7 +128,7 @@ class PostgresEngineTest {
                     () -> http.get("/api/justification/incidents?open=true").json(), a -> a.size() == 1).get(0);
             assertEquals("NEEDS_REVIEW", incident.get("decision").get("outcome").asText());
             Http.Reply decided = http.post("/api/orders/" + incident.get("orderId").asText() + "/justification",
-                    "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"P2\", \"name\": \"Dr Ruth Bell\","
+                    "{\"decision\": \"JUSTIFY\", \"practitioner\": {\"id\": \"PRAC-0002\", \"name\": \"Dr Ruth Bell\","
                             + " \"role\": \"Consultant radiologist\"}}");
             assertEquals(200, decided.status(), String.valueOf(decided.json()));
             assertEquals("COMPLETED", decided.json().get("status").asText());
