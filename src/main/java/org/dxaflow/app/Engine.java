@@ -213,7 +213,16 @@ public final class Engine implements AutoCloseable {
         main.bind("jmsConnectionFactory", connectionFactory);
         main.bind("mllp", new GuardedMllpComponent(config.getInt("dxaflow.hl7.max-connections-per-address", 8),
                 config.getInt("dxaflow.hl7.max-message-bytes", 16 << 20)));
-        main.bind("hl7Intake", new Hl7Intake(live.readers(), acks, messages, clock));
+        AuditLog audit = new AuditLog(jdbc, event -> { });
+        // every AE/AR in the audit trail, the sending application as the actor; frames with no readable
+        // MSH (a fuzzer's thousands) are rate-limited in the log instead
+        main.bind("hl7Intake", new Hl7Intake(live.readers(), acks, messages, d -> {
+            if (d.header() != null && d.error() != null) {
+                audit.record(new AuditEvent(clock.instant(), d.header().sendingApplication(), "", "mllp",
+                        "HL7_REFUSED", "MESSAGE", d.intakeId(), null, AuditEvent.FAILURE,
+                        d.describe() + " answered " + d.error().ackCode() + " " + d.error().code()));
+            }
+        }, clock));
         main.bind("messageApplier", new MessageApplier(live.readers(), jdbc, messages, patients, orders, statuses,
                 new AppointmentBook(orders, schedules, statuses), clock));
         main.bind("autoJustification", new AutoJustification(jdbc, orders,
@@ -228,7 +237,6 @@ public final class Engine implements AutoCloseable {
                         new PractitionerReview(conf.rules().protocol(), clock), applier, clock),
                 new DecisionRequestReader(json), incidents));
         main.bind("messagesApi", new MessagesApi(messages, json));
-        AuditLog audit = new AuditLog(jdbc, event -> { });
         main.bind("apiAccess", access(jdbc, audit));
         main.bind("auditApi", new AuditApi(audit, json));
         main.bind("kpiApi", org.dxaflow.web.KpiApi.create(jdbc, conf.questions(), conf.pathway(), config.path(DxaflowConfig.CONF_DIR), json));

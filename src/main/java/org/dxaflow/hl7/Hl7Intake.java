@@ -7,6 +7,7 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class Hl7Intake {
 
     /** The mappings in use; read once per message, so a reload never changes them mid-message. */
     private final Supplier<MessageReader> readers;
+    private final Consumer<IntakeDecision> rejections;
     private final AckBuilder acks;
     private final InboundMessageStore messages;
     private final PipeParser parser;
@@ -31,12 +33,17 @@ public final class Hl7Intake {
     private final RateLimitedLog unreadable;
 
     public Hl7Intake(MessageReader reader, AckBuilder acks, InboundMessageStore messages, Clock clock) {
-        this(() -> reader, acks, messages, clock);
+        this(() -> reader, acks, messages, d -> { }, clock);
     }
 
-    /** @param readers the current mappings (they may be reloaded while the engine runs) */
-    public Hl7Intake(Supplier<MessageReader> readers, AckBuilder acks, InboundMessageStore messages, Clock clock) {
+    /**
+     * @param readers    the current mappings (they may be reloaded while the engine runs)
+     * @param rejections told of every message answered AE or AR, after it is recorded (the audit trail)
+     */
+    public Hl7Intake(Supplier<MessageReader> readers, AckBuilder acks, InboundMessageStore messages,
+                     Consumer<IntakeDecision> rejections, Clock clock) {
         this.readers = readers;
+        this.rejections = rejections;
         this.acks = acks;
         this.messages = messages;
         this.clock = clock;
@@ -95,6 +102,7 @@ public final class Hl7Intake {
     /** Records a message we did not accept, so the console shows what the RIS sent and why it failed. */
     public void recordRejection(IntakeDecision d) {
         messages.recordRejected(d);
+        rejections.accept(d);
     }
 
     /** The queue could not take the message: tell the sender to try again, having stored nothing. */

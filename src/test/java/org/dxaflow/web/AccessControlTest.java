@@ -159,6 +159,15 @@ class AccessControlTest {
     }
 
     @Test
+    void anHl7RefusalIsAudited() throws Exception {
+        String unsupported = Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("|P|2.5.1", "|P|2.9");
+        String ack = engine.send(unsupported);
+        assertTrue(ack.contains("MSA|AR") || ack.contains("MSA|AE"), ack);
+        JsonNode audit = http.get("/api/audit?user=CRIS").json();
+        assertTrue(has(audit, "HL7_REFUSED", "MESSAGE", null, "FAILURE"), audit.toString());
+    }
+
+    @Test
     void repeatedFailedLoginsAreRefusedForAWhileWithoutCheckingThePassword() {
         Http guesser = http.as("engineer", "guess");
         int last = 0;
