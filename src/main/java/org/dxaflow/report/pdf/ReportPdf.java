@@ -4,7 +4,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.dxaflow.densitometry.DensitometryResult;
 import org.dxaflow.order.Clinician;
@@ -48,8 +47,6 @@ import java.util.TimeZone;
  */
 public final class ReportPdf {
 
-    static final float MARGIN = 48f;
-    static final float FOOTER = 54f;
     private static final float BODY = 9.5f;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
@@ -83,7 +80,7 @@ public final class ReportPdf {
         ReportText text = doc.text() == null || doc.text().sections().isEmpty() ? wording.render(doc) : doc.text();
         try (PDDocument pdf = new PDDocument()) {
             PdfFonts fonts = PdfFonts.load(pdf, fontCandidates);
-            Page page = new Page(pdf, fonts);
+            PdfPage page = new PdfPage(pdf, fonts);
             header(page);
             banner(page, doc);
             patient(page, doc);
@@ -109,22 +106,22 @@ public final class ReportPdf {
 
     // ---- blocks ----
 
-    private void header(Page p) throws IOException {
+    private void header(PdfPage p) throws IOException {
         ReportConf.Service s = conf.service();
         String title = "Bone Density (DXA) Report";
         float titleWidth = p.width(p.fonts.bold, 11, title);
         p.text(p.fonts.bold, 11, p.right() - titleWidth, p.y, title);
         // the service name wraps beside the title rather than running under it
         float y = p.y;
-        for (String line : p.wrap(p.fonts.bold, 14, s.name(), p.right() - MARGIN - titleWidth - 16)) {
-            p.text(p.fonts.bold, 14, MARGIN, y, line);
+        for (String line : p.wrap(p.fonts.bold, 14, s.name(), p.right() - PdfPage.MARGIN - titleWidth - 16)) {
+            p.text(p.fonts.bold, 14, PdfPage.MARGIN, y, line);
             y -= 16;
         }
         y += 3;
         for (String line : List.of(s.department(), s.address(), join(" · ", s.phone().isEmpty() ? "" : "Tel " + s.phone(),
                 s.email()))) {
             if (!line.isBlank()) {
-                p.text(p.fonts.regular, 8.5f, MARGIN, y, line);
+                p.text(p.fonts.regular, 8.5f, PdfPage.MARGIN, y, line);
                 y -= 10.5f;
             }
         }
@@ -133,7 +130,7 @@ public final class ReportPdf {
         p.y -= 8;
     }
 
-    private void banner(Page p, ReportDocument doc) throws IOException {
+    private void banner(PdfPage p, ReportDocument doc) throws IOException {
         String label;
         Color colour;
         if (doc.status() == ReportStatus.PRELIMINARY) {
@@ -147,19 +144,19 @@ public final class ReportPdf {
             label = "FINAL — VERIFIED REPORT";
             colour = FINAL;
         }
-        List<String> lines = p.wrap(p.fonts.bold, 11, label, p.right() - MARGIN - 16);
+        List<String> lines = p.wrap(p.fonts.bold, 11, label, p.right() - PdfPage.MARGIN - 16);
         float h = 10 + lines.size() * 14;
         p.ensure(h + 6);
-        p.fill(colour, MARGIN, p.y - h, p.right() - MARGIN, h);
+        p.fill(colour, PdfPage.MARGIN, p.y - h, p.right() - PdfPage.MARGIN, h);
         float y = p.y - 15;
         for (String l : lines) {
-            p.text(p.fonts.bold, 11, MARGIN + 8, y, l, Color.WHITE);
+            p.text(p.fonts.bold, 11, PdfPage.MARGIN + 8, y, l, Color.WHITE);
             y -= 14;
         }
         p.y -= h + 10;
     }
 
-    private void patient(Page p, ReportDocument doc) throws IOException {
+    private void patient(PdfPage p, ReportDocument doc) throws IOException {
         Order o = doc.order();
         PatientDemographics d = o.patient().demographics();
         LocalDate scanDate = doc.scan() == null ? null : doc.scan().scanDate();
@@ -178,16 +175,16 @@ public final class ReportPdf {
                 new String[]{"Referral date", o.referralDate().day().map(DAY::format).orElse("not given")},
                 new String[]{"Scan date", scanDate == null ? "" : DAY.format(scanDate)},
                 new String[]{"Accession", nz(o.accessionNumber())});
-        float col = (p.right() - MARGIN) / 2;
+        float col = (p.right() - PdfPage.MARGIN) / 2;
         float top = p.y;
-        float yl = pairs(p, left, MARGIN, col - 10, top);
-        float yr = pairs(p, right, MARGIN + col, col, top);
+        float yl = pairs(p, left, PdfPage.MARGIN, col - 10, top);
+        float yr = pairs(p, right, PdfPage.MARGIN + col, col, top);
         p.y = Math.min(yl, yr) - 4;
         p.rule(RULE, 0.5f);
         p.y -= 10;
     }
 
-    private static float pairs(Page p, List<String[]> rows, float x, float width, float top) throws IOException {
+    private static float pairs(PdfPage p, List<String[]> rows, float x, float width, float top) throws IOException {
         float y = top;
         float labelWidth = 82;
         for (String[] r : rows) {
@@ -201,7 +198,7 @@ public final class ReportPdf {
         return y;
     }
 
-    private void results(Page p, DensitometryResult result) throws IOException {
+    private void results(PdfPage p, DensitometryResult result) throws IOException {
         if (result == null) {
             return;
         }
@@ -210,11 +207,11 @@ public final class ReportPdf {
         p.heading("Results");
         String[] head = {"Site", "Side", "BMD g/cm²", "T-score", "Z-score", "Change since prior", band ? "T-score (WHO band)" : ""};
         float[] w = {104, 34, 56, 46, 46, 126, 0};
-        w[6] = p.right() - MARGIN - (w[0] + w[1] + w[2] + w[3] + w[4] + w[5]);
+        w[6] = p.right() - PdfPage.MARGIN - (w[0] + w[1] + w[2] + w[3] + w[4] + w[5]);
         float rowH = 24;
         p.ensure(16 + rowH * Math.min(rows.size(), 3));
-        p.fill(SHADE, MARGIN, p.y - 14, p.right() - MARGIN, 16);
-        float x = MARGIN;
+        p.fill(SHADE, PdfPage.MARGIN, p.y - 14, p.right() - PdfPage.MARGIN, 16);
+        float x = PdfPage.MARGIN;
         for (int i = 0; i < head.length; i++) {
             p.text(p.fonts.bold, 8, x + 3, p.y - 9.5f, head[i]);
             x += w[i];
@@ -224,7 +221,7 @@ public final class ReportPdf {
         for (ResultRow r : rows) {
             p.ensure(rowH);
             float base = p.y - 10;
-            x = MARGIN;
+            x = PdfPage.MARGIN;
             String t = r.t().isEmpty() ? "—" : r.t() + (r.tScanner() ? "*" : "");
             String z = r.z().isEmpty() ? "—" : r.z() + (r.zScanner() ? "*" : "");
             anyScanner |= r.tScanner() || r.zScanner();
@@ -234,7 +231,7 @@ public final class ReportPdf {
                 p.text(f, 9, x + 3, base, p.fit(f, 9, cells[i], w[i] - 5));
                 x += w[i];
             }
-            float cx = MARGIN + w[0] + w[1] + w[2] + w[3] + w[4];
+            float cx = PdfPage.MARGIN + w[0] + w[1] + w[2] + w[3] + w[4];
             if (r.change().isPresent()) {
                 ChangeRow c = r.change().get();
                 if (c.comparable()) {
@@ -252,7 +249,7 @@ public final class ReportPdf {
                 tBand(p, cx + w[5] + 4, base - 4, w[6] - 8, new BigDecimal(r.t()));
             }
             p.y -= rowH;
-            p.line(new Color(0xDD, 0xDD, 0xDD), MARGIN, p.y + 3, p.right(), p.y + 3, 0.4f);
+            p.line(new Color(0xDD, 0xDD, 0xDD), PdfPage.MARGIN, p.y + 3, p.right(), p.y + 3, 0.4f);
         }
         p.y -= 2;
         List<String> notes = new ArrayList<>();
@@ -263,13 +260,13 @@ public final class ReportPdf {
             notes.add("Band: T-score from −4 to +1; green normal (−1.0 or above), amber osteopenia, red osteoporosis (−2.5 or below); ▲ marks the patient's value.");
         }
         for (String n : notes) {
-            p.paragraph(p.fonts.regular, 7.5f, n, MARGIN, 0);
+            p.paragraph(p.fonts.regular, 7.5f, n, PdfPage.MARGIN, 0);
         }
         p.y -= 4;
     }
 
     /** T-score band from −4 to +1 coloured by WHO category (conf/densitometry/settings.yaml thresholds), value marked. */
-    private static void tBand(Page p, float x, float y, float width, BigDecimal t) throws IOException {
+    private static void tBand(PdfPage p, float x, float y, float width, BigDecimal t) throws IOException {
         float min = -4f;
         float max = 1f;
         float h = 7;
@@ -288,35 +285,35 @@ public final class ReportPdf {
         p.line(Color.BLACK, mx, y - 1, mx, y + h + 2, 1.2f);
     }
 
-    private static void conclusion(Page p, ReportText text) throws IOException {
+    private static void conclusion(PdfPage p, ReportText text) throws IOException {
         if (text.conclusion().isEmpty()) {
             return;
         }
-        List<String> lines = p.wrap(p.fonts.bold, 10, text.conclusion(), p.right() - MARGIN - 16);
+        List<String> lines = p.wrap(p.fonts.bold, 10, text.conclusion(), p.right() - PdfPage.MARGIN - 16);
         float h = 10 + lines.size() * 13;
         p.ensure(h + 18);
         p.heading("Summary");
         p.stroke.setStrokingColor(RULE);
         p.stroke.setLineWidth(0.8f);
-        p.stroke.addRect(MARGIN, p.y - h, p.right() - MARGIN, h);
+        p.stroke.addRect(PdfPage.MARGIN, p.y - h, p.right() - PdfPage.MARGIN, h);
         p.stroke.stroke();
         float y = p.y - 14;
         for (String l : lines) {
-            p.text(p.fonts.bold, 10, MARGIN + 8, y, l);
+            p.text(p.fonts.bold, 10, PdfPage.MARGIN + 8, y, l);
             y -= 13;
         }
         p.y -= h + 8;
     }
 
-    private static void section(Page p, ReportSection s) throws IOException {
+    private static void section(PdfPage p, ReportSection s) throws IOException {
         p.ensure(34);
         p.heading(s.heading());
         for (String para : s.text().split("\n\n")) {
             for (String line : para.split("\n")) {
                 if (line.startsWith("- ")) {
-                    p.paragraph(p.fonts.regular, BODY, line.substring(2), MARGIN + 10, 10);
+                    p.paragraph(p.fonts.regular, BODY, line.substring(2), PdfPage.MARGIN + 10, 10);
                 } else {
-                    p.paragraph(p.fonts.regular, BODY, line, MARGIN, 0);
+                    p.paragraph(p.fonts.regular, BODY, line, PdfPage.MARGIN, 0);
                 }
             }
             p.y -= 4;
@@ -324,7 +321,7 @@ public final class ReportPdf {
         p.y -= 2;
     }
 
-    private void verification(Page p, ReportDocument doc) throws IOException {
+    private void verification(PdfPage p, ReportDocument doc) throws IOException {
         p.ensure(40);
         p.y -= 4;
         p.rule(RULE, 0.5f);
@@ -334,13 +331,13 @@ public final class ReportPdf {
             String who = join(", ", v.reporter().name(), v.reporter().role());
             String reg = v.reporter().registration().isEmpty() ? "" : " (" + v.reporter().registration() + ")";
             String at = v.at() == null ? "" : " on " + DAY_TIME.format(v.at().atZone(conf.timeZone()));
-            p.paragraph(p.fonts.bold, 10, "Verified by " + who + reg + at, MARGIN, 0);
+            p.paragraph(p.fonts.bold, 10, "Verified by " + who + reg + at, PdfPage.MARGIN, 0);
         } else {
             p.paragraph(p.fonts.bold, 10, "Not yet verified: this preliminary report was issued automatically from the"
-                    + " scan results and has not been checked by a reporter.", MARGIN, 0, PRELIMINARY);
+                    + " scan results and has not been checked by a reporter.", PdfPage.MARGIN, 0, PRELIMINARY);
         }
         p.paragraph(p.fonts.regular, 8, "Report issued " + DAY_TIME.format(doc.createdAt().atZone(conf.timeZone()))
-                + ".", MARGIN, 0);
+                + ".", PdfPage.MARGIN, 0);
     }
 
     private void footers(PDDocument pdf, PdfFonts fonts, ReportDocument doc) throws IOException {
@@ -352,13 +349,13 @@ public final class ReportPdf {
             PDPage page = pdf.getPage(i);
             try (PDPageContentStream cs = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND,
                     true, true)) {
-                Page p = new Page(pdf, fonts, page, cs);
-                float y = FOOTER - 24;
-                p.line(RULE, MARGIN, y + 12, p.right(), y + 12, 0.5f);
-                p.text(fonts.regular, 7.5f, MARGIN, y, left);
+                PdfPage p = new PdfPage(pdf, fonts, page, cs);
+                float y = PdfPage.FOOTER - 24;
+                p.line(RULE, PdfPage.MARGIN, y + 12, p.right(), y + 12, 0.5f);
+                p.text(fonts.regular, 7.5f, PdfPage.MARGIN, y, left);
                 String mid = p.fit(fonts.regular, 7.5f, middle, 200);
-                p.text(fonts.regular, 7.5f, (MARGIN + p.right()) / 2 - p.width(fonts.regular, 7.5f, mid) / 2, y, mid);
-                String pages = "Page " + (i + 1) + " of " + n;
+                p.text(fonts.regular, 7.5f, (PdfPage.MARGIN + p.right()) / 2 - p.width(fonts.regular, 7.5f, mid) / 2, y, mid);
+                String pages = "PdfPage " + (i + 1) + " of " + n;
                 p.text(fonts.regular, 7.5f, p.right() - p.width(fonts.regular, 7.5f, pages), y, pages);
             }
         }
@@ -412,164 +409,5 @@ public final class ReportPdf {
 
     private static String nz(String s) {
         return s == null ? "" : s.trim();
-    }
-
-    /**
-     * The page being written and its cursor: a new A4 page when the next block does not fit above the
-     * footer. One per render call (mutable, never shared).
-     */
-    static final class Page {
-        final PDDocument pdf;
-        final PdfFonts fonts;
-        PDPage page;
-        PDPageContentStream stroke;
-        float y;
-
-        Page(PDDocument pdf, PdfFonts fonts) throws IOException {
-            this.pdf = pdf;
-            this.fonts = fonts;
-            newPage();
-        }
-
-        Page(PDDocument pdf, PdfFonts fonts, PDPage page, PDPageContentStream cs) {
-            this.pdf = pdf;
-            this.fonts = fonts;
-            this.page = page;
-            this.stroke = cs;
-        }
-
-        float right() {
-            return PDRectangle.A4.getWidth() - MARGIN;
-        }
-
-        void newPage() throws IOException {
-            if (stroke != null) {
-                stroke.close();
-            }
-            page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            stroke = new PDPageContentStream(pdf, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        void close() throws IOException {
-            stroke.close();
-        }
-
-        void ensure(float height) throws IOException {
-            if (y - height < FOOTER) {
-                newPage();
-            }
-        }
-
-        void heading(String text) throws IOException {
-            ensure(30);
-            y -= 4;
-            text(fonts.bold, 11, MARGIN, y - 8, text);
-            y -= 15;
-        }
-
-        void paragraph(PDFont font, float size, String text, float x, float hang) throws IOException {
-            paragraph(font, size, text, x, hang, Color.BLACK);
-        }
-
-        /** Wrapped to the column from {@code x}; a bullet ({@code hang} > 0) gets its mark in the margin. */
-        void paragraph(PDFont font, float size, String text, float x, float hang, Color colour) throws IOException {
-            float lead = size * 1.3f;
-            List<String> lines = wrap(font, size, text, right() - x);
-            boolean first = true;
-            for (String l : lines) {
-                ensure(lead);
-                if (first && hang > 0) {
-                    text(font, size, x - hang + 2, y - size, "•", colour);
-                }
-                text(font, size, x, y - size, l, colour);
-                y -= lead;
-                first = false;
-            }
-        }
-
-        void rule(Color colour, float width) throws IOException {
-            line(colour, MARGIN, y, right(), y, width);
-        }
-
-        void line(Color colour, float x1, float y1, float x2, float y2, float width) throws IOException {
-            stroke.setStrokingColor(colour);
-            stroke.setLineWidth(width);
-            stroke.moveTo(x1, y1);
-            stroke.lineTo(x2, y2);
-            stroke.stroke();
-        }
-
-        void fill(Color colour, float x, float y0, float w, float h) throws IOException {
-            stroke.setNonStrokingColor(colour);
-            stroke.addRect(x, y0, w, h);
-            stroke.fill();
-        }
-
-        void text(PDFont font, float size, float x, float y0, String text) throws IOException {
-            text(font, size, x, y0, text, Color.BLACK);
-        }
-
-        void text(PDFont font, float size, float x, float y0, String text, Color colour) throws IOException {
-            String s = fonts.safe(font, text);
-            if (s.isEmpty()) {
-                return;
-            }
-            stroke.beginText();
-            stroke.setNonStrokingColor(colour);
-            stroke.setFont(font, size);
-            stroke.newLineAtOffset(x, y0);
-            stroke.showText(s);
-            stroke.endText();
-        }
-
-        float width(PDFont font, float size, String text) {
-            return PdfFonts.width(font, size, fonts.safe(font, text));
-        }
-
-        /** Cut to the width with an ellipsis: table cells only, where a wrap would break the row grid. */
-        String fit(PDFont font, float size, String text, float max) {
-            if (width(font, size, text) <= max) {
-                return text;
-            }
-            String s = text;
-            while (!s.isEmpty() && width(font, size, s + "…") > max) {
-                s = s.substring(0, s.length() - 1);
-            }
-            return s + "…";
-        }
-
-        /** Greedy word wrap; a word longer than the line is broken by characters. */
-        List<String> wrap(PDFont font, float size, String text, float max) {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : fonts.safe(font, text).split(" +")) {
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (width(font, size, candidate) <= max) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                String rest = word;
-                while (width(font, size, rest) > max && rest.length() > 1) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && width(font, size, rest.substring(0, cut)) > max) {
-                        cut--;
-                    }
-                    lines.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                }
-                line.append(rest);
-            }
-            if (line.length() > 0 || lines.isEmpty()) {
-                lines.add(line.toString());
-            }
-            return lines;
-        }
     }
 }

@@ -112,7 +112,7 @@ class ReportPdfTest {
         }
         assertTrue(t.contains("Page 1 of " + pages) && t.contains("Page " + pages + " of " + pages), t);
         float maxRight = rightEdges.stream().max(Float::compare).orElse(0f);
-        assertTrue(maxRight <= 595.28f - ReportPdf.MARGIN + 1, "text runs to x=" + maxRight);
+        assertTrue(maxRight <= 595.28f - PdfPage.MARGIN + 1, "text runs to x=" + maxRight);
     }
 
     @Test
