@@ -88,7 +88,7 @@ final class ReportsModule {
                 Boolean.parseBoolean(config.get("dxaflow.report.auto-preliminary", "true").trim()), channels.keySet());
         ReportComposer composer = new ReportComposer(orders, new ResultStore(jdbc, json), new StoredObjectStore(jdbc),
                 json, uids, wording::render, pdf::render);
-        ReportWorkflow workflow = new ReportWorkflow(jdbc, reports, deliveries, composer, settings, clock);
+        ReportWorkflow workflow = new ReportWorkflow(jdbc, reports, deliveries, composer, settings, orders, statuses, clock);
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("reportWorkflow", workflow);
         beans.put("reportDelivery", new ReportDelivery(jdbc, reports, deliveries, orders, statuses, channels, clock));

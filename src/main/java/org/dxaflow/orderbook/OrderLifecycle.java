@@ -106,7 +106,9 @@ public final class OrderLifecycle {
                 .on(CANCELLED_BY_RIS, CANCELLED).stays(CHANGED_BY_RIS).on(REFERRAL_CHANGED, RECEIVED)
                 .stays(APPOINTMENT_BOOKED).on(DID_NOT_ATTEND, DNA).on(APPOINTMENT_CANCELLED, CANCELLED)
                 .on(SCAN_STARTED, IN_PROGRESS).on(SCAN_COMPLETED, COMPLETED).on(SCAN_DISCONTINUED, DISCONTINUED)
-                .on(RESULT_RECEIVED, COMPLETED);
+                .on(RESULT_RECEIVED, COMPLETED)
+                // a result the engine could not compute leaves the order here; its verified report closes it
+                .on(FINAL_REPORT_DELIVERED, REPORTED);
         // Missed the appointment: off the worklist until booked again.
         row(DNA)
                 .on(JUSTIFIED, SCHEDULED).on(HELD_FOR_REVIEW, AWAITING_JUSTIFICATION)

@@ -1,5 +1,10 @@
 package org.dxaflow.report;
 
+import org.dxaflow.order.Order;
+import org.dxaflow.orderbook.OrderEvent;
+import org.dxaflow.orderbook.OrderStore;
+import org.dxaflow.orderbook.StatusChange;
+import org.dxaflow.orderbook.StatusChanges;
 import org.dxaflow.results.ResultFiling;
 import org.dxaflow.results.ResultStatus;
 import org.dxaflow.results.ResultStore.StoredResult;
@@ -29,15 +34,19 @@ public final class ReportWorkflow implements ResultFiling.Listener {
     private final DeliveryStore deliveries;
     private final ReportComposer composer;
     private final ReportSettings settings;
+    private final OrderStore orders;
+    private final StatusChanges statuses;
     private final Clock clock;
 
     public ReportWorkflow(Jdbc jdbc, ReportStore reports, DeliveryStore deliveries, ReportComposer composer,
-                          ReportSettings settings, Clock clock) {
+                          ReportSettings settings, OrderStore orders, StatusChanges statuses, Clock clock) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.deliveries = deliveries;
         this.composer = composer;
         this.settings = settings;
+        this.orders = orders;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -159,6 +168,16 @@ public final class ReportWorkflow implements ResultFiling.Listener {
         for (Destination d : Destination.values()) {
             if (settings.destinations().contains(d)) {
                 deliveries.create(c, doc.reportId(), doc.version(), d, controlId(doc, d), now);
+            }
+        }
+        if (doc.status().isVerified() && !settings.destinations().contains(Destination.PACS)) {
+            // No PACS to file it in: the verified version kept here is the clinical record, so the
+            // order is reported now (with a PACS, ReportDelivery does this once the PACS has it).
+            Order order = orders.get(c, doc.order().id()).orElseThrow();
+            if (statuses.lifecycle().allows(order.status(), OrderEvent.FINAL_REPORT_DELIVERED)) {
+                statuses.apply(c, order, OrderEvent.FINAL_REPORT_DELIVERED, new StatusChange.Reason("REPORT",
+                        "Final report " + doc.businessId() + " v" + doc.version() + " verified (no PACS configured)"),
+                        now);
             }
         }
         return doc;

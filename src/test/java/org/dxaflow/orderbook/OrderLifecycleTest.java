@@ -26,12 +26,14 @@ class OrderLifecycleTest {
 
     @Test
     void aFinalReportInPacsReportsAScannedOrderAndNothingElse() {
-        for (OrderStatus s : List.of(OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED, OrderStatus.DISCONTINUED)) {
+        // SCHEDULED: a result that could not be computed does not complete the order; its report does
+        for (OrderStatus s : List.of(OrderStatus.SCHEDULED, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED,
+                OrderStatus.DISCONTINUED)) {
             assertEquals(to(OrderStatus.REPORTED), on(s, OrderEvent.FINAL_REPORT_DELIVERED), s.name());
         }
         assertEquals(STAY, on(OrderStatus.REPORTED, OrderEvent.FINAL_REPORT_DELIVERED), "an amendment later");
         // an exposure incident's order stays with the practitioner; a report never schedules or closes it
-        for (OrderStatus s : List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_JUSTIFICATION, OrderStatus.SCHEDULED,
+        for (OrderStatus s : List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_JUSTIFICATION,
                 OrderStatus.DNA, OrderStatus.CANCELLED, OrderStatus.RETURNED, OrderStatus.REJECTED)) {
             assertFalse(lifecycle.allows(s, OrderEvent.FINAL_REPORT_DELIVERED), s.name());
         }

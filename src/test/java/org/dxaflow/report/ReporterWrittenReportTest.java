@@ -30,11 +30,12 @@ class ReporterWrittenReportTest {
     static final Http http = engine.http();
 
     static long reportId;
+    static long orderId;
 
     @BeforeAll
     static void aResultWithNoScanDate() throws Exception {
         engine.accept(Samples.hl7("results/orm-o01-v24-order-woman-70-menopause-not-stated.hl7"));
-        long orderId = Await.until("order scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=ACC500006"),
+        orderId = Await.until("order scheduled", Duration.ofSeconds(20), () -> http.orders("accessionNumber=ACC500006"),
                 a -> a.size() == 1 && a.get(0).get("status").asText().equals("SCHEDULED")).get(0).get("id").asLong();
         // OBR-7 (the scan date/time) left empty, and no OBX-14 either
         engine.accept(Samples.hl7("results/oru-r01-v251-woman-70-vfa.hl7").replace("|||20261128110000|", "||||"));
@@ -84,5 +85,9 @@ class ReporterWrittenReportTest {
         }
         assertFalse(http.get("/api/reports?status=AWAITING_REPORT").json().findValuesAsText("id")
                 .contains(Long.toString(reportId)), "no longer awaiting");
+        // no PACS is configured here: the verified report kept by the engine is the record, the order is REPORTED
+        JsonNode order = http.get("/api/orders/" + orderId).json();
+        assertEquals("REPORTED", order.get("status").asText());
+        assertTrue(order.get("statusHistory").toString().contains("no PACS configured"), order.toString());
     }
 }
