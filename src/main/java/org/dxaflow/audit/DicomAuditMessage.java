@@ -36,6 +36,7 @@ public final class DicomAuditMessage {
     // PS3.15 A.5.3 / PS3.16 CID 400 "Audit Event ID"
     static final Code APPLICATION_ACTIVITY = new Code("110100", DCM, "Application Activity");
     static final Code AUDIT_LOG_USED = new Code("110101", DCM, "Audit Log Used");
+    static final Code IMPORT = new Code("110107", DCM, "Import");
     static final Code ORDER_RECORD = new Code("110109", DCM, "Order Record");
     static final Code PATIENT_RECORD = new Code("110110", DCM, "Patient Record");
     static final Code QUERY = new Code("110112", DCM, "Query");
@@ -87,6 +88,10 @@ public final class DicomAuditMessage {
         if (action.equals("CONFIG_RELOAD")) {
             // A.5.3.11 Security Alert, type Software Configuration: a change to what the engine runs
             return new Kind(SECURITY_ALERT, "E", SOFTWARE_CONFIGURATION);
+        }
+        if (action.equals("HL7_REFUSED")) {
+            // A.5.3.8 Import: data offered to the engine from outside (an HL7 message), here refused (AE/AR)
+            return new Kind(IMPORT, "C", null);
         }
         if (action.equals("audit")) {
             return new Kind(AUDIT_LOG_USED, "R", null);
@@ -194,9 +199,11 @@ public final class DicomAuditMessage {
         return x.toString();
     }
 
-    /** RFC 3881 5.3 NetworkAccessPointTypeCode: 2 for an IP address, 1 for a machine name; left out when unknown. */
+    /** RFC 3881 5.3 NetworkAccessPointTypeCode: 2 for an IP address, 1 for a machine name; left out when not known. */
     private static void networkAccessPoint(StringBuilder x, String address) {
-        if (address == null || address.isBlank() || address.equals("unknown") || address.equals("local")) {
+        // "mllp" (an HL7 sender) and "local" (the engine itself) name a channel, not an address
+        if (address == null || address.isBlank() || address.equals("unknown") || address.equals("local")
+                || address.equals("mllp")) {
             return;
         }
         attr(x, "NetworkAccessPointID", address);

@@ -32,6 +32,7 @@ class DicomAuditMessageTest {
             "audit,,,SUCCESS,110101,R,0",
             "CONFIG_RELOAD,FILE,routes/api.camel.yaml,FAILURE,110113,E,4",
             "densitometry-compute,,,SUCCESS,110100,E,0",
+            "HL7_REFUSED,MESSAGE,12,FAILURE,110107,C,4",
     })
     void eachActionIsItsDicomEvent(String action, String type, String id, String outcome, String eventId,
                                    String actionCode, String indicator) {
