@@ -32,6 +32,7 @@ import org.dxaflow.web.ApiAccess;
 import org.dxaflow.audit.AuditResources;
 import org.dxaflow.audit.AuditEvent;
 import org.dxaflow.audit.AuditLog;
+import org.dxaflow.audit.SyslogForwarder;
 import org.dxaflow.access.UsersLoader;
 import org.dxaflow.access.UserDirectory;
 import org.dxaflow.access.User;
@@ -131,6 +132,8 @@ public final class Engine implements AutoCloseable {
     /** Told of every hot reload attempt (the audit trail's hook); the engine itself only logs them. */
     private final ReloadListener reloadListener;
     private volatile HotReload reload;
+    /** The audit trail's copy to syslog (idle, without a thread, when no host is configured). */
+    private SyslogForwarder auditForwarder;
 
     public Engine(DxaflowConfig config, Clock clock) {
         this(config, clock, ReloadListener.NONE);
@@ -213,7 +216,8 @@ public final class Engine implements AutoCloseable {
         main.bind("jmsConnectionFactory", connectionFactory);
         main.bind("mllp", new GuardedMllpComponent(config.getInt("dxaflow.hl7.max-connections-per-address", 8),
                 config.getInt("dxaflow.hl7.max-message-bytes", 16 << 20)));
-        AuditLog audit = new AuditLog(jdbc, event -> { });
+        auditForwarder = SyslogForwarder.start(SyslogForwarder.Settings.from(config::get), clock);
+        AuditLog audit = new AuditLog(jdbc, auditForwarder);
         // every AE/AR in the audit trail, the sending application as the actor; frames with no readable
         // MSH (a fuzzer's thousands) are rate-limited in the log instead
         main.bind("hl7Intake", new Hl7Intake(live.readers(), acks, messages, d -> {
@@ -512,6 +516,11 @@ public final class Engine implements AutoCloseable {
                 LOG.warn("Camel did not stop cleanly: {}", e.toString());
             }
             main = null;
+        }
+        if (auditForwarder != null) {
+            // after Camel (the last requests are audited), before the database: sends what is still queued
+            auditForwarder.close();
+            auditForwarder = null;
         }
         if (connectionFactory != null) {
             connectionFactory.destroy();
