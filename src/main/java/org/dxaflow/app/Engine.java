@@ -28,6 +28,7 @@ import org.dxaflow.check.ReloadStatus;
 import org.dxaflow.check.Reloadable;
 import org.dxaflow.conf.ConfException;
 import org.dxaflow.web.AuditApi;
+import org.dxaflow.web.UsersApi;
 import org.dxaflow.web.ApiAccess;
 import org.dxaflow.audit.AuditResources;
 import org.dxaflow.audit.AuditEvent;
@@ -241,7 +242,7 @@ public final class Engine implements AutoCloseable {
                         new PractitionerReview(conf.rules().protocol(), clock), applier, clock),
                 new DecisionRequestReader(json), incidents));
         main.bind("messagesApi", new MessagesApi(messages, json));
-        main.bind("apiAccess", access(jdbc, audit));
+        main.bind("apiAccess", access(jdbc, audit, json));
         main.bind("auditApi", new AuditApi(audit, json));
         main.bind("kpiApi", org.dxaflow.web.KpiApi.create(jdbc, conf.questions(), conf.pathway(), config.path(DxaflowConfig.CONF_DIR), json));
         conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
@@ -384,7 +385,7 @@ public final class Engine implements AutoCloseable {
      * The API's door: the users of conf/users.yaml (or dxaflow.users.file) and the engine's own
      * admin, made or updated here (AdminBootstrap), failed logins limited per user and address.
      */
-    private ApiAccess access(Jdbc jdbc, AuditLog audit) {
+    private ApiAccess access(Jdbc jdbc, AuditLog audit, ObjectMapper json) {
         String usersFile = config.get("dxaflow.users.file", "").trim();
         Path file = usersFile.isEmpty() ? config.path(DxaflowConfig.CONF_DIR).resolve(UsersLoader.FILE) : Path.of(usersFile);
         List<User> configured;
@@ -400,6 +401,7 @@ public final class Engine implements AutoCloseable {
                 .run(config.get("dxaflow.admin.user", ""), config.get("dxaflow.admin.password", "")));
         LoginGuard guard = new LoginGuard(config.getInt("dxaflow.login.max-failures", 5),
                 Duration.ofSeconds(config.getLong("dxaflow.login.lockout-seconds", 300)), clock);
+        main.bind("usersApi", new UsersApi(directory, json));
         return new ApiAccess(new Authenticator(directory, passwords, guard, audit, clock), audit,
                 new AuditResources(jdbc), clock);
     }

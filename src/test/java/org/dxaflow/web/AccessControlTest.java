@@ -71,7 +71,8 @@ class AccessControlTest {
                 new Endpoint("POST", "/api/reports/999/amend", "{}", Set.of("reporter")),
                 new Endpoint("GET", "/api/deliveries", null, Set.of("operator", "engineer")),
                 new Endpoint("POST", "/api/deliveries/999/resend", "", Set.of("operator", "engineer")),
-                new Endpoint("GET", "/api/audit", null, Set.of()));
+                new Endpoint("GET", "/api/audit", null, Set.of()),
+                new Endpoint("GET", "/api/users", null, Set.of()));
     }
 
     static Stream<Arguments> matrix() {
@@ -156,6 +157,14 @@ class AccessControlTest {
         assertTrue(has(failures, "LOGIN", null, null, "FAILURE"), failures.toString());
         assertEquals(400, http.get("/api/audit?from=yesterday").status());
         assertEquals(403, http.as("engineer").get("/api/audit").status(), "the audit trail is for admins");
+    }
+
+    @Test
+    void adminsListTheUsersWithTheirRolesAndNeverAHash() {
+        Http.Reply users = http.get("/api/users");
+        assertEquals(200, users.status());
+        assertTrue(users.json().toString().contains("\"username\":\"reporter\""), users.json().toString());
+        assertFalse(users.json().toString().contains("$2a$"), "no password hash in the answer");
     }
 
     @Test
