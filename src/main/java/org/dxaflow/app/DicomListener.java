@@ -20,6 +20,7 @@ import org.dxaflow.dicom.dimse.storage.StorageScp;
 import org.dxaflow.dicom.dimse.storage.StorageSopClasses;
 import org.dxaflow.dicom.dimse.storage.StoreHandler;
 import org.dxaflow.dicom.net.AcceptorConfig;
+import org.dxaflow.dicom.net.AssociationMonitor;
 import org.dxaflow.dicom.net.DicomServer;
 import org.dxaflow.dicom.net.Uids;
 import org.dxaflow.dicom.dimse.service.FindHandler;
@@ -40,6 +41,7 @@ public final class DicomListener implements AutoCloseable {
     private final ServiceRegistry registry;
     private final InetSocketAddress bind;
     private final PendingCommitments commitments;
+    private final AssociationMonitor monitor;
     private DicomServer server;
 
     public DicomListener(DxaflowConfig config, FindHandler worklist, NormalizedHandler mpps, StoreHandler storage) {
@@ -53,6 +55,13 @@ public final class DicomListener implements AutoCloseable {
      */
     public DicomListener(DxaflowConfig config, FindHandler worklist, NormalizedHandler mpps, StoreHandler storage,
                          PendingCommitments commitments) {
+        this(config, worklist, mpps, storage, commitments, AssociationMonitor.NONE);
+    }
+
+    /** @param monitor told of every association (the engine's metrics); the library knows nothing of them */
+    public DicomListener(DxaflowConfig config, FindHandler worklist, NormalizedHandler mpps, StoreHandler storage,
+                         PendingCommitments commitments, AssociationMonitor monitor) {
+        this.monitor = monitor;
         this.acceptor = acceptorConfig(config);
         this.commitments = commitments;
         ServiceRegistry.Builder builder = ServiceRegistry.builder()
@@ -104,7 +113,7 @@ public final class DicomListener implements AutoCloseable {
 
     public void start() {
         try {
-            server = DimseAcceptorServices.server(acceptor, registry).start(bind);
+            server = DimseAcceptorServices.server(acceptor, registry, monitor).start(bind);
         } catch (IOException e) {
             throw Listeners.cannotListen(DxaflowConfig.DICOM_PORT, bind.getPort(), e.getMessage(), e);
         }

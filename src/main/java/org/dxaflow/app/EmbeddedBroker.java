@@ -84,6 +84,38 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "vm://" + serverId;
     }
 
+    /**
+     * Messages on a queue now (delivering and scheduled redeliveries included), or -1 when the
+     * queue does not exist yet: Artemis creates a queue on its first send or consumer.
+     */
+    public long messageCount(String queue) {
+        org.apache.activemq.artemis.core.server.ActiveMQServer s = server.getActiveMQServer();
+        org.apache.activemq.artemis.core.server.Queue q = s == null ? null : s.locateQueue(SimpleString.of(queue));
+        return q == null ? -1 : q.getMessageCount();
+    }
+
+    /**
+     * Dead letters by the queue they died on (Artemis stamps {@code _AMQ_ORIG_QUEUE} on each), for
+     * one dead letter queue. Browsing is fine here: a dead letter queue is small, and the caller caches.
+     */
+    public java.util.Map<String, Long> deadLettersByOrigin(String deadLetterQueue) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        org.apache.activemq.artemis.core.server.ActiveMQServer s = server.getActiveMQServer();
+        org.apache.activemq.artemis.core.server.Queue q = s == null ? null
+                : s.locateQueue(SimpleString.of(deadLetterQueue));
+        if (q == null) {
+            return out;
+        }
+        try (var it = q.browserIterator()) {
+            while (it.hasNext()) {
+                Object origin = it.next().getMessage()
+                        .getObjectProperty(org.apache.activemq.artemis.api.core.Message.HDR_ORIGINAL_QUEUE);
+                out.merge(origin == null ? deadLetterQueue : origin.toString(), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
     public boolean isActive() {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
     }

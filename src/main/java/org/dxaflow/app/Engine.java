@@ -135,6 +135,8 @@ public final class Engine implements AutoCloseable {
     private volatile HotReload reload;
     /** The audit trail's copy to syslog (idle, without a thread, when no host is configured). */
     private SyslogForwarder auditForwarder;
+    /** This engine's Prometheus registry (GET /metrics); one per engine, so engines in one JVM do not mix. */
+    private final EngineMetrics metrics = new EngineMetrics();
 
     public Engine(DxaflowConfig config, Clock clock) {
         this(config, clock, ReloadListener.NONE);
@@ -247,7 +249,9 @@ public final class Engine implements AutoCloseable {
         main.bind("kpiApi", org.dxaflow.web.KpiApi.create(jdbc, conf.questions(), conf.pathway(), config.path(DxaflowConfig.CONF_DIR), json));
         conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
         main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json,
-                () -> reload == null ? null : reload.status().view()));
+                () -> reload == null ? null : reload.status().view(),
+                new HealthParts(healthChecks(), jdbc, broker, HealthParts.configured(config), ris.enabled(), clock)::parts));
+        MetricsModule.beans(config, metrics, jdbc, broker, json, clock).forEach(main::bind);
         ProcedureStepStore procedureSteps = new ProcedureStepStore(jdbc);
         main.bind("procedureStepApplier", new ProcedureStepApplier(jdbc, orders, statuses, schedules, exposures,
                 clock));
@@ -324,9 +328,10 @@ public final class Engine implements AutoCloseable {
         announcer = new SpoolAnnouncer(spoolDirectory, new StoredObjectQueue(connectionFactory, json),
                 SpoolAnnouncer.Settings.DEFAULTS);
         announcer.start();
-        return new DicomListener(config, new WorklistFindHandler(worklist),
-                new MppsHandler(procedureSteps, orders, events, uids, clock),
-                new AnnouncingStoreHandler(spool, announcer, clock), commitments);
+        return new DicomListener(config, metrics.timedFind(new WorklistFindHandler(worklist)),
+                metrics.countedMpps(new MppsHandler(procedureSteps, orders, events, uids, clock)),
+                metrics.countedStore(new AnnouncingStoreHandler(spool, announcer, clock)), commitments,
+                metrics.associationMonitor());
     }
 
     /**
@@ -536,5 +541,6 @@ public final class Engine implements AutoCloseable {
             database.close();
             database = null;
         }
+        metrics.close();
     }
 }

@@ -361,7 +361,7 @@ class Hl7IntakeIntegrationTest {
 
     @Test
     void healthIsUpWithEveryCheckNamed() {
-        Http.Reply r = http.get("/api/health");
+        Http.Reply r = http.get("/api/health?detail=true");
         assertEquals(200, r.status());
         assertEquals("UP", r.json().get("status").asText());
         assertEquals("UP", r.json().get("checks").get("hl7Listener").asText());

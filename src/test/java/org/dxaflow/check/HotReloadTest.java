@@ -76,7 +76,7 @@ class HotReloadTest {
 
         Path orderYaml = engine.mappingsDir().resolve("hl7").resolve("order.yaml");
         int line = lineOf(orderYaml, "OBR-four");
-        JsonNode reload = http.get("/api/health").json().get("reload");
+        JsonNode reload = http.get("/api/health?detail=true").json().get("reload");
         assertNotNull(reload, "health has a reload part");
         assertEquals(false, reload.get("ok").asBoolean());
         assertEquals("hl7-mappings", reload.get("lastFailure").get("part").asText());
@@ -96,7 +96,7 @@ class HotReloadTest {
         }
 
         edit(broken, SHIPPED);
-        Await.until("the fixed file reloaded", Duration.ofSeconds(10), () -> http.get("/api/health").json(),
+        Await.until("the fixed file reloaded", Duration.ofSeconds(10), () -> http.get("/api/health?detail=true").json(),
                 h -> h.get("reload").get("ok").asBoolean());
     }
 
