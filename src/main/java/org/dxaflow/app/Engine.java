@@ -277,7 +277,7 @@ public final class Engine implements AutoCloseable {
         try {
             checkHttpServerListening();
             // The DICOM services publish into the routes, so they open only once Camel is running.
-            dicom = dicomListener(jdbc, orders, procedureSteps, decisions, conf.questions(), json);
+            dicom = dicomListener(jdbc, orders, procedureSteps, decisions, conf.questions(), json, audit);
             dicom.start();
             if (config.get("dxaflow.reload.enabled", "true").equals("true")) {
                 reload = hotReload(live, conf.densitometry(), audit);
@@ -307,7 +307,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private DicomListener dicomListener(Jdbc jdbc, OrderStore orders, ProcedureStepStore procedureSteps,
-            DecisionStore decisions, ReferralQuestionMapping questions, ObjectMapper json) {
+            DecisionStore decisions, ReferralQuestionMapping questions, ObjectMapper json, AuditLog audit) {
         QueueEvents events = new QueueEvents(main.getCamelContext().createProducerTemplate(), json);
         UidGenerator uids = new UidGenerator(config.get(UidGenerator.CONFIG_KEY, UidGenerator.DEFAULT_ROOT));
         StoredWorklist worklist = new StoredWorklist(jdbc, orders, ids -> protocols(decisions, ids),
@@ -331,7 +331,7 @@ public final class Engine implements AutoCloseable {
         return new DicomListener(config, metrics.timedFind(new WorklistFindHandler(worklist)),
                 metrics.countedMpps(new MppsHandler(procedureSteps, orders, events, uids, clock)),
                 metrics.countedStore(new AnnouncingStoreHandler(spool, announcer, clock)), commitments,
-                metrics.associationMonitor());
+                new AuditedAssociations(metrics.associationMonitor(), audit, clock));
     }
 
     /**

@@ -168,6 +168,16 @@ class AccessControlTest {
     }
 
     @Test
+    void aRejectedDicomAssociationIsAudited() throws Exception {
+        org.dxaflow.dicom.testing.Dcmtk.Result echo = org.dxaflow.dicom.testing.Dcmtk.run("echoscu", "-aet", "INTRUDER",
+                "-aec", "NOT-DXAFLOW", "127.0.0.1", Integer.toString(engine.dicomPort()));
+        assertTrue(echo.exitCode() != 0, "the association is rejected: " + echo.output());
+        JsonNode audit = Await.until("the rejection audited", Duration.ofSeconds(10),
+                () -> http.get("/api/audit?user=INTRUDER").json(), a -> a.size() > 0);
+        assertTrue(has(audit, "DICOM_ASSOCIATION_REJECTED", "ASSOCIATION", "NOT-DXAFLOW", "DENIED"), audit.toString());
+    }
+
+    @Test
     void anHl7RefusalIsAudited() throws Exception {
         String unsupported = Samples.hl7("03-omg-o19-v251-new-order.hl7").replace("|P|2.5.1", "|P|2.9");
         String ack = engine.send(unsupported);
