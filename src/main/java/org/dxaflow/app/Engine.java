@@ -9,8 +9,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,21 +25,9 @@ import org.dxaflow.check.ReloadListener;
 import org.dxaflow.check.ReloadStatus;
 import org.dxaflow.check.Reloadable;
 import org.dxaflow.conf.ConfException;
-import org.dxaflow.web.AuditApi;
-import org.dxaflow.web.UsersApi;
-import org.dxaflow.web.ApiAccess;
-import org.dxaflow.audit.AuditResources;
 import org.dxaflow.audit.AuditEvent;
 import org.dxaflow.audit.AuditLog;
 import org.dxaflow.audit.SyslogForwarder;
-import org.dxaflow.access.UsersLoader;
-import org.dxaflow.access.UserDirectory;
-import org.dxaflow.access.User;
-import org.dxaflow.access.Passwords;
-import org.dxaflow.access.LoginGuard;
-import org.dxaflow.access.EngineUserStore;
-import org.dxaflow.access.Authenticator;
-import org.dxaflow.access.AdminBootstrap;
 import org.dxaflow.results.mapping.ResultMappings;
 import org.dxaflow.dicom.dimse.service.PendingCommitments;
 import org.dxaflow.densitometry.DensitometryConfig;
@@ -244,8 +230,7 @@ public final class Engine implements AutoCloseable {
                         new PractitionerReview(conf.rules().protocol(), clock), applier, clock),
                 new DecisionRequestReader(json), incidents));
         main.bind("messagesApi", new MessagesApi(messages, json));
-        main.bind("apiAccess", access(jdbc, audit, json));
-        main.bind("auditApi", new AuditApi(audit, json));
+        AccessModule.beans(config, jdbc, audit, json, System.out, clock).forEach(main::bind);
         main.bind("kpiApi", org.dxaflow.web.KpiApi.create(jdbc, conf.questions(), conf.pathway(), config.path(DxaflowConfig.CONF_DIR), json));
         conf.densitometry().warnings().forEach(w -> LOG.warn("Configuration: {}", w));
         main.bind("healthApi", new HealthApi(healthChecks(), conf.densitometry()::warnings, json,
@@ -384,31 +369,6 @@ public final class Engine implements AutoCloseable {
         } catch (ConfException e) {
             throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The API's door: the users of conf/users.yaml (or dxaflow.users.file) and the engine's own
-     * admin, made or updated here (AdminBootstrap), failed logins limited per user and address.
-     */
-    private ApiAccess access(Jdbc jdbc, AuditLog audit, ObjectMapper json) {
-        String usersFile = config.get("dxaflow.users.file", "").trim();
-        Path file = usersFile.isEmpty() ? config.path(DxaflowConfig.CONF_DIR).resolve(UsersLoader.FILE) : Path.of(usersFile);
-        List<User> configured;
-        try {
-            configured = new UsersLoader().load(file);
-        } catch (ConfException e) {
-            throw new IllegalStateException("Configuration is invalid; the engine will not start. " + e.getMessage(), e);
-        }
-        EngineUserStore engineUsers = new EngineUserStore(jdbc);
-        UserDirectory directory = new UserDirectory(configured, engineUsers);
-        Passwords passwords = new Passwords();
-        LOG.info("Access: {}", new AdminBootstrap(directory, engineUsers, passwords, System.out, clock)
-                .run(config.get("dxaflow.admin.user", ""), config.get("dxaflow.admin.password", "")));
-        LoginGuard guard = new LoginGuard(config.getInt("dxaflow.login.max-failures", 5),
-                Duration.ofSeconds(config.getLong("dxaflow.login.lockout-seconds", 300)), clock);
-        main.bind("usersApi", new UsersApi(directory, json));
-        return new ApiAccess(new Authenticator(directory, passwords, guard, audit, clock), audit,
-                new AuditResources(jdbc), clock);
     }
 
     private ReportsModule.Reports reports(Jdbc jdbc, OrderStore orders, StatusChanges statuses) {
