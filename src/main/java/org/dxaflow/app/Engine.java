@@ -19,7 +19,6 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.Main;
-import org.dxaflow.check.ConfigCheck;
 import org.dxaflow.check.HotReload;
 import org.dxaflow.check.ReloadListener;
 import org.dxaflow.check.ReloadStatus;
@@ -134,11 +133,6 @@ public final class Engine implements AutoCloseable {
         this.reloadListener = reloadListener;
     }
 
-    /** What hot reload may replace while the engine runs; each read once per message by its user. */
-    private record Reloadables(Reloadable<MessageReader> readers, Reloadable<JustificationGate> gates,
-                               Reloadable<ResultMappings> resultMappings) {
-    }
-
     /** The editable clinical configuration, read and validated before anything else starts. */
     private record ClinicalConf(RuleSet rules, ReferralQuestionMapping questions, PathwaySettings pathway,
                                 DensitometryConfig densitometry) {
@@ -179,7 +173,7 @@ public final class Engine implements AutoCloseable {
         InboundMessageStore messages = new InboundMessageStore(jdbc);
         PatientStore patients = new PatientStore();
         OrderStore orders = new OrderStore(jdbc, json, config.get("dxaflow.accession.prefix", "DXA"));
-        Reloadables live = new Reloadables(
+        ReloadModule.Reloadables live = new ReloadModule.Reloadables(
                 new Reloadable<>(MessageReader.fromMappings(config.path(DxaflowConfig.MAPPINGS_DIR))),
                 new Reloadable<>(new JustificationGate(conf.rules(), conf.densitometry().menopausalStatus(), clock)),
                 new Reloadable<>(ResultMappings.load(config.path(DxaflowConfig.MAPPINGS_DIR).resolve("results"))));
@@ -265,7 +259,8 @@ public final class Engine implements AutoCloseable {
             dicom = dicomListener(jdbc, orders, procedureSteps, decisions, conf.questions(), json, audit);
             dicom.start();
             if (config.get("dxaflow.reload.enabled", "true").equals("true")) {
-                reload = hotReload(live, conf.densitometry(), audit);
+                reload = ReloadModule.start(config, main.getCamelContext(), connectionFactory, live, conf.densitometry(), audit,
+                        reloadListener, clock);
                 reload.start();
             }
         } catch (RuntimeException e) {
@@ -317,38 +312,6 @@ public final class Engine implements AutoCloseable {
                 metrics.countedMpps(new MppsHandler(procedureSteps, orders, events, uids, clock)),
                 metrics.countedStore(new AnnouncingStoreHandler(spool, announcer, clock)), commitments,
                 new AuditedAssociations(metrics.associationMonitor(), audit, clock));
-    }
-
-    /**
-     * Routes, the HL7 and result mappings and the justification rules, each swapped in only after
-     * the checks {@code dxaflow check} makes pass. referral-questions.yaml is read into beans built
-     * once (worklist, referral assembler), so it is not among them: a change to it needs a restart.
-     */
-    private HotReload hotReload(Reloadables live, DensitometryConfig densitometry, AuditLog audit) {
-        Path mappings = config.path(DxaflowConfig.MAPPINGS_DIR);
-        Path rulesDir = config.path(DxaflowConfig.CONF_DIR).resolve("justification");
-        return new HotReload(java.util.List.of(
-                HotReload.routes(config.path(DxaflowConfig.ROUTES_DIR), main.getCamelContext(),
-                        CamelSettings.of(config), Map.of("jmsConnectionFactory", connectionFactory)),
-                HotReload.swapping("hl7-mappings", mappings.resolve("hl7"),
-                        HotReload.yaml().and(f -> !f.getFileName().toString().equals("referral-questions.yaml")),
-                        () -> ConfigCheck.hl7Mappings(mappings), () -> MessageReader.fromMappings(mappings),
-                        live.readers()),
-                HotReload.swapping("result-mappings", mappings.resolve("results"), HotReload.yaml(),
-                        () -> ConfigCheck.resultMappings(mappings), () -> ResultMappings.load(mappings.resolve("results")),
-                        live.resultMappings()),
-                HotReload.swapping("justification", rulesDir, HotReload.yaml(),
-                        () -> ConfigCheck.justificationRules(config.path(DxaflowConfig.CONF_DIR)),
-                        () -> new JustificationGate(new RuleSetLoader().load(rulesDir),
-                                densitometry.menopausalStatus(), clock),
-                        live.gates())),
-                java.time.Duration.ofMillis(config.getInt("dxaflow.reload.debounce-ms", 300)), event -> {
-                    // every reload attempt, applied or refused, is in the audit trail (the engine is the actor)
-                    audit.record(new AuditEvent(event.at(), "dxaflow", "", "local", "CONFIG_RELOAD", "FILE",
-                            event.file(), null, event.applied() ? AuditEvent.SUCCESS : AuditEvent.FAILURE,
-                            event.applied() ? event.part() + " reloaded" : String.join("; ", event.problems())));
-                    reloadListener.reloaded(event);
-                }, clock);
     }
 
     /** Hot reload's state (its last failure), or null when it is off or the engine is not running. */
