@@ -317,7 +317,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("Cannot create the DICOM spool under " + config.dataDir(), e);
         }
         announcer = new SpoolAnnouncer(spoolDirectory, new StoredObjectQueue(connectionFactory, json),
-                SpoolAnnouncer.Settings.DEFAULTS);
+                StoredObjectQueue.announcerSettings(config));
         announcer.start();
         return new DicomListener(config, new WorklistFindHandler(worklist),
                 new MppsHandler(procedureSteps, orders, events, uids, clock),
