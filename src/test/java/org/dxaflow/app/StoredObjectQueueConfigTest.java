@@ -22,7 +22,8 @@ class StoredObjectQueueConfigTest {
 
     @Test
     void theShippedHoldBackIs200MsOfQuietAtMost10Seconds() {
-        SpoolAnnouncer.Settings s = StoredObjectQueue.announcerSettings(DxaflowConfig.resolve(Map.of(), new Properties()));
+        SpoolAnnouncer.Settings s = StoredObjectQueue.announcerSettings(
+                DxaflowConfig.resolve(Map.of(), new Properties()));
         assertEquals(Duration.ofMillis(200), s.quiet());
         assertEquals(Duration.ofSeconds(10), s.maxDelay());
         assertEquals(SpoolAnnouncer.Settings.DEFAULTS.maxBatch(), s.maxBatch());
@@ -30,7 +31,8 @@ class StoredObjectQueueConfigTest {
 
     @Test
     void aSiteCanAnnounceAtOnce() {
-        SpoolAnnouncer.Settings s = StoredObjectQueue.announcerSettings(DxaflowConfig.resolve(Map.of(), props("0", "0")));
+        SpoolAnnouncer.Settings s = StoredObjectQueue.announcerSettings(
+                DxaflowConfig.resolve(Map.of(), props("0", "0")));
         assertEquals(Duration.ZERO, s.quiet());
         assertEquals(Duration.ZERO, s.maxDelay());
     }
@@ -38,7 +40,8 @@ class StoredObjectQueueConfigTest {
     @Test
     void aNegativeHoldBackStopsTheStartWithTheKeysNamed() {
         DxaflowConfig c = DxaflowConfig.resolve(Map.of(), props("-1", "10000"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> StoredObjectQueue.announcerSettings(c));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> StoredObjectQueue.announcerSettings(c));
         assertTrue(e.getMessage().contains("dxaflow.dicom.storage.announce-quiet-ms"), e.getMessage());
     }
 }

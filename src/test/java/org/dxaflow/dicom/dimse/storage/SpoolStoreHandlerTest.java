@@ -55,7 +55,8 @@ class SpoolStoreHandlerTest {
     @Test
     void tempFilesAKillLeftAreRemovedAtStartAndSpooledObjectsKept() throws Exception {
         SpoolStoreHandler first = new SpoolStoreHandler(tmp, "1.2.3.4", "V1");
-        assertEquals(Status.SUCCESS, first.store(request("2.25.1", new byte[] {8, 0, 0x16, 0, 'U', 'I', 2, 0, '1', 0})));
+        byte[] data = {8, 0, 0x16, 0, 'U', 'I', 2, 0, '1', 0};
+        assertEquals(Status.SUCCESS, first.store(request("2.25.1", data)));
         // killed mid-write (a cut temp file), and killed after the link but before the temp was removed
         Files.write(tmp.resolve(".incoming-123.part"), new byte[] {1, 2, 3});
         Files.createLink(tmp.resolve(".incoming-456.part"), first.pathFor("2.25.1"));
