@@ -2,8 +2,9 @@
 # Storage SCP benchmark: N small Comprehensive SR objects (made once with dump2dcm, distinct SOP
 # Instance UIDs) sent by DCMTK storescu over one association into
 #   (a) dxaflow's Storage SCP (the jar, fresh data dir each round: each object's spool file and
-#       directory synced before its success; announced on the durable queue in the background, and
-#       recorded and read through the results pipeline while the run goes on),
+#       directory synced before its success; announced on the durable queue in the background once
+#       intake pauses (dxaflow.dicom.storage.announce-quiet-ms), then recorded and read through the
+#       results pipeline: the harness times that catch-up after the run too),
 #   (b) Orthanc, the durable peer, on its defaults (SyncStorageArea: each file synced before its
 #       success; SQLite index), and
 #   (c) DCMTK storescp writing to a temp directory (its defaults: no fsync),

@@ -306,7 +306,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("Cannot create the DICOM spool under " + config.dataDir(), e);
         }
         announcer = new SpoolAnnouncer(spoolDirectory, new StoredObjectQueue(connectionFactory, json),
-                SpoolAnnouncer.Settings.DEFAULTS);
+                StoredObjectQueue.announcerSettings(config));
         announcer.start();
         return new DicomListener(config, metrics.timedFind(new WorklistFindHandler(worklist)),
                 metrics.countedMpps(new MppsHandler(procedureSteps, orders, events, uids, clock)),

@@ -8,7 +8,9 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.time.Duration;
 import java.util.List;
+import org.dxaflow.results.SpoolAnnouncer;
 import org.dxaflow.results.StoredObjectEvent;
 import org.dxaflow.results.StoredObjectEvents;
 
@@ -20,6 +22,22 @@ import org.dxaflow.results.StoredObjectEvents;
 final class StoredObjectQueue implements StoredObjectEvents {
 
     static final String QUEUE = "dxaflow.dicom.stored";
+    /** Announce once no C-STORE has completed for this long (intake first; see SpoolAnnouncer.Settings). */
+    static final String ANNOUNCE_QUIET_MS = "dxaflow.dicom.storage.announce-quiet-ms";
+    /** ...but never hold an object back longer than this. */
+    static final String ANNOUNCE_MAX_DELAY_MS = "dxaflow.dicom.storage.announce-max-delay-ms";
+
+    /** The announcer's settings: its defaults, with the hold-back the configuration gives. */
+    static SpoolAnnouncer.Settings announcerSettings(DxaflowConfig config) {
+        SpoolAnnouncer.Settings d = SpoolAnnouncer.Settings.DEFAULTS;
+        long quiet = config.getLong(ANNOUNCE_QUIET_MS, d.quiet().toMillis());
+        long maxDelay = config.getLong(ANNOUNCE_MAX_DELAY_MS, d.maxDelay().toMillis());
+        if (quiet < 0 || maxDelay < 0) {
+            throw new IllegalStateException("Configuration keys " + ANNOUNCE_QUIET_MS + " and " + ANNOUNCE_MAX_DELAY_MS
+                    + " must be 0 or more milliseconds, got " + quiet + " and " + maxDelay);
+        }
+        return d.withHoldBack(Duration.ofMillis(quiet), Duration.ofMillis(maxDelay));
+    }
 
     private final ConnectionFactory connections;
     private final ObjectMapper json;

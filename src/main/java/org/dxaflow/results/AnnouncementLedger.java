@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +39,18 @@ final class AnnouncementLedger {
      * announced.
      */
     Set<String> read() throws IOException {
+        return readAll().uids();
+    }
+
+    /** What the ledger holds: the UIDs, and how many lines it took (duplicates, cut lines and all). */
+    record Contents(Set<String> uids, int lines) {
+    }
+
+    Contents readAll() throws IOException {
         Set<String> uids = new HashSet<>();
+        int lines = 0;
         if (!Files.exists(file)) {
-            return uids;
+            return new Contents(uids, 0);
         }
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         int start = 0;
@@ -49,9 +59,39 @@ final class AnnouncementLedger {
             if (Uids.isValidUid(uid)) {
                 uids.add(uid);
             }
+            lines++;
             start = nl + 1;
         }
-        return uids;
+        return new Contents(uids, start < text.length() ? lines + 1 : lines);
+    }
+
+    /**
+     * Rewrites the ledger to name exactly {@code keep}, one a line: it otherwise only grows (an
+     * object announced twice after a crash is named twice; a removed spool file stays named), and
+     * it is read whole at every catch-up. Atomic: the new ledger is written beside the old one,
+     * synced, then renamed over it, so a crash leaves one or the other, never a mix. Only the
+     * announcer thread calls this, and not while it appends.
+     */
+    void compact(Set<String> keep) throws IOException {
+        Path next = file.resolveSibling(FILE_NAME + ".next");
+        StringBuilder lines = new StringBuilder(keep.size() * 64);
+        keep.stream().sorted().forEach(uid -> lines.append(uid).append('\n'));
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.US_ASCII));
+        try (FileChannel ch = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
+            ch.force(true);
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory; the rename may then be lost in a crash, which
+            // leaves the old ledger: longer, still right.
+        }
+        tailChecked = true; // it ends with a whole line now
     }
 
     /** Cuts a line a crash left unfinished; its object was never noted, so it is announced again. */

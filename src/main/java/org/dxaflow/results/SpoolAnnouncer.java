@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,7 +28,11 @@ import org.slf4j.LoggerFactory;
  *       in the spool and a later catch-up pass finds it.</li>
  * </ul>
  *
- * An object may therefore be announced twice (a crash after the broker took a batch and before the
+ * Intake comes first: while objects keep arriving the announcer holds back (up to a bounded
+ * delay), so the results pipeline the announcement sets to work does not take the cores a
+ * scanner's burst needs.
+ *
+ * <p>An object may therefore be announced twice (a crash after the broker took a batch and before the
  * ledger noted it); the recorder takes each SOP Instance UID once.
  */
 public final class SpoolAnnouncer implements AutoCloseable {
@@ -37,25 +42,45 @@ public final class SpoolAnnouncer implements AutoCloseable {
     /**
      * @param queueCapacity objects waiting in memory; past it they wait in the spool for a catch-up
      * @param maxBatch objects per durable transaction
-     * @param linger how long the first object of a batch waits for others: a scanner sends a study
-     *     as a burst, and one journal sync for the burst leaves the disk to the spool's own syncs
+     * @param quiet intake first: objects are announced once no C-STORE has completed for this long.
+     *     Announcing sets the results pipeline to work (database writes, reading each SR back), and
+     *     on a small machine that work takes the cores a scanner's burst needs; the spool already
+     *     holds every object durably, so holding the announcement back costs nothing but latency
+     * @param maxDelay the bound on that latency: an object waits at most this long for a quiet
+     *     moment, so a scanner that never pauses still has its results read
      * @param retryDelay first wait after the broker refused a batch; doubles up to maxRetryDelay
      * @param drainTimeout on close, how long queued objects may still be announced
      */
-    public record Settings(int queueCapacity, int maxBatch, Duration linger, Duration retryDelay,
+    public record Settings(int queueCapacity, int maxBatch, Duration quiet, Duration maxDelay, Duration retryDelay,
                            Duration maxRetryDelay, Duration drainTimeout) {
-        public static final Settings DEFAULTS = new Settings(10_000, 500, Duration.ofMillis(50),
-                Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        public static final Settings DEFAULTS = new Settings(10_000, 500, Duration.ofMillis(200),
+                Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10));
+
+        /** The same settings with the hold-back of {@code quiet} and {@code maxDelay}. */
+        public Settings withHoldBack(Duration quiet, Duration maxDelay) {
+            if (quiet.isNegative() || maxDelay.isNegative()) {
+                throw new IllegalArgumentException("announcement quiet period and maximum delay must not be negative");
+            }
+            return new Settings(queueCapacity, maxBatch, quiet, maxDelay, retryDelay, maxRetryDelay, drainTimeout);
+        }
+    }
+
+    /** An object waiting to be announced, with when it was handed over (System.nanoTime). */
+    private record Pending(StoredObjectEvent event, long handedOverAt) {
     }
 
     private final StoredObjectEvents events;
     private final Settings settings;
     private final AnnouncementLedger ledger;
     private final UnannouncedObjects unannounced;
-    private final BlockingQueue<StoredObjectEvent> queue;
+    private final BlockingQueue<Pending> queue;
+    /** When the last object was handed over (System.nanoTime): the announcer holds back until it is quiet. */
+    private volatile long lastHandover = System.nanoTime();
     /** Set at start and whenever an object could not be queued: the spool holds unannounced objects. */
     private final AtomicBoolean catchUpNeeded = new AtomicBoolean(true);
     private final Thread thread;
+    /** Only the announcer thread reads and sets it. */
+    private boolean ledgerCompacted;
     private volatile boolean closing;
 
     public SpoolAnnouncer(Path spoolDirectory, StoredObjectEvents events, Settings settings) {
@@ -76,7 +101,9 @@ public final class SpoolAnnouncer implements AutoCloseable {
 
     /** Hands over an object that is durably spooled; never blocks the C-STORE that spooled it. */
     public void announce(StoredObjectEvent event) {
-        if (!queue.offer(event) && !catchUpNeeded.getAndSet(true)) {
+        long now = System.nanoTime();
+        lastHandover = now;
+        if (!queue.offer(new Pending(event, now)) && !catchUpNeeded.getAndSet(true)) {
             LOG.warn("Announcements are {} objects behind; further objects wait in the spool until they catch up",
                     settings.queueCapacity());
         }
@@ -106,32 +133,47 @@ public final class SpoolAnnouncer implements AutoCloseable {
 
     private List<StoredObjectEvent> nextBatch() throws InterruptedException {
         List<StoredObjectEvent> batch = new ArrayList<>();
-        StoredObjectEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
             return batch;
         }
-        batch.add(first);
-        long deadline = System.nanoTime() + settings.linger().toNanos();
-        while (batch.size() < settings.maxBatch()) {
-            queue.drainTo(batch, settings.maxBatch() - batch.size());
-            long wait = deadline - System.nanoTime();
-            if (batch.size() >= settings.maxBatch() || wait <= 0 || closing) {
-                break;
-            }
-            StoredObjectEvent next = queue.poll(wait, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
-        }
+        holdBackWhileObjectsArrive(first);
+        batch.add(first.event());
+        List<Pending> more = new ArrayList<>();
+        queue.drainTo(more, settings.maxBatch() - 1);
+        more.forEach(p -> batch.add(p.event()));
         return batch;
+    }
+
+    /**
+     * Waits until no object has been handed over for the quiet period, or the oldest waiting one has
+     * waited the maximum delay, or the queue is half full (past full, objects would have to be read
+     * back from the spool, which costs more than announcing them now), or the engine is stopping.
+     */
+    private void holdBackWhileObjectsArrive(Pending oldest) throws InterruptedException {
+        long quiet = settings.quiet().toNanos();
+        long latest = oldest.handedOverAt() + settings.maxDelay().toNanos();
+        while (!closing && queue.size() < settings.queueCapacity() / 2) {
+            long now = System.nanoTime();
+            long untilQuiet = lastHandover + quiet - now;
+            long untilLatest = latest - now;
+            if (untilQuiet <= 0 || untilLatest <= 0) {
+                return;
+            }
+            // Short naps: closing and a filling queue are noticed within 50 ms.
+            TimeUnit.NANOSECONDS.sleep(Math.min(Math.min(untilQuiet, untilLatest), TimeUnit.MILLISECONDS.toNanos(50)));
+        }
     }
 
     /** Announces spool files the ledger does not name, in batches, straight from the spool. */
     private void catchUp() throws InterruptedException {
         List<Path> files;
         try {
-            Set<String> announced = ledger.read();
+            AnnouncementLedger.Contents ledgerContents = ledger.readAll();
+            Set<String> announced = ledgerContents.uids();
+            if (!ledgerCompacted) {
+                compactLedger(ledgerContents);
+            }
             files = unannounced.find(announced);
         } catch (IOException e) {
             LOG.error("Cannot read the spool to announce what is unannounced ({}); trying again later", e.toString());
@@ -160,6 +202,22 @@ public final class SpoolAnnouncer implements AutoCloseable {
         }
         if (!batch.isEmpty()) {
             publish(batch);
+        }
+    }
+
+    /**
+     * Once a run, at its first catch-up: drops from the ledger what names no spool file any more,
+     * duplicates and lines a crash cut short. Only when there is something to drop, so an ordinary
+     * start costs no rewrite. Objects spooled meanwhile are not in the ledger yet, so they cannot be
+     * dropped from it.
+     */
+    private void compactLedger(AnnouncementLedger.Contents contents) throws IOException {
+        ledgerCompacted = true;
+        Set<String> keep = new HashSet<>(contents.uids());
+        keep.retainAll(unannounced.spooled());
+        if (contents.lines() > keep.size()) {
+            ledger.compact(keep);
+            LOG.info("Spool ledger compacted: {} line(s) -> {}", contents.lines(), keep.size());
         }
     }
 

@@ -28,6 +28,16 @@ final class UnannouncedObjects {
         this.spoolDirectory = spoolDirectory;
     }
 
+    /** The SOP Instance UIDs of every spool file. */
+    Set<String> spooled() throws IOException {
+        try (Stream<Path> files = Files.list(spoolDirectory)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(SUFFIX) && !name.startsWith("."))
+                    .map(name -> name.substring(0, name.length() - SUFFIX.length()))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     /** Spool files whose SOP Instance UID is not in {@code announced}, oldest first. */
     List<Path> find(Set<String> announced) throws IOException {
         record Found(Path file, long modified) {

@@ -62,8 +62,8 @@ class SpoolAnnouncerTest {
     }
 
     private static SpoolAnnouncer.Settings settings(int capacity, int maxBatch) {
-        return new SpoolAnnouncer.Settings(capacity, maxBatch, Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5),
-                Duration.ofSeconds(10));
+        return new SpoolAnnouncer.Settings(capacity, maxBatch, Duration.ZERO, Duration.ZERO, Duration.ofMillis(1),
+                Duration.ofMillis(5), Duration.ofSeconds(10));
     }
 
     private List<String> announcedUids() {
@@ -156,5 +156,79 @@ class SpoolAnnouncerTest {
         // the next run's first append starts a new line instead of completing the cut one
         new AnnouncementLedger(spoolDir).append(List.of("2.25.13"));
         assertEquals(Set.of("2.25.11", "2.25.13"), ledger());
+    }
+
+    @Test
+    void theLedgerIsCompactedAtStartToOneLinePerSpooledObject() throws Exception {
+        SpoolStoreHandler spool = spool();
+        for (int n = 1; n <= 3; n++) {
+            assertEquals(Status.SUCCESS, spool.store(request(n)));
+        }
+        // 1 announced twice (a crash before the ledger noted it), 2 noted, 9's spool file removed
+        // since, 3 cut short by a crash
+        Path file = spoolDir.resolve(AnnouncementLedger.FILE_NAME);
+        Files.writeString(file, uid(1) + "\n" + uid(2) + "\n" + uid(1) + "\n" + uid(9) + "\n" + uid(3).substring(0, 20),
+                StandardCharsets.US_ASCII);
+
+        try (SpoolAnnouncer announcer = new SpoolAnnouncer(spoolDir, announced::addAll, settings(10, 10))) {
+            announcer.start();
+            Await.until("3 announced", Duration.ofSeconds(10), this::announcedUids, u -> !u.isEmpty());
+        }
+        assertEquals(List.of(uid(3)), announcedUids());
+        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+        assertEquals(3, lines.size(), "one line per spooled object: " + lines);
+        assertEquals(Set.of(uid(1), uid(2), uid(3)), Set.copyOf(lines));
+        assertTrue(Files.readString(file, StandardCharsets.US_ASCII).endsWith("\n"));
+        try (var left = Files.list(spoolDir)) {
+            assertEquals(0, left.filter(p -> p.getFileName().toString().startsWith(".announced.")).count(),
+                    "no temp file of the rewrite left");
+        }
+    }
+
+    @Test
+    void whileObjectsKeepArrivingTheyAreHeldBackAndAnnouncedTogetherOnceItIsQuiet() throws Exception {
+        SpoolStoreHandler spool = spool();
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        StoredObjectEvents broker = batch -> {
+            batchSizes.add(batch.size());
+            announced.addAll(batch);
+        };
+        SpoolAnnouncer.Settings holdBack = settings(100, 100).withHoldBack(Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
+        try (SpoolAnnouncer announcer = new SpoolAnnouncer(spoolDir, broker, holdBack)) {
+            announcer.start();
+            AnnouncingStoreHandler handler = new AnnouncingStoreHandler(spool, announcer, Clock.systemUTC());
+            long start = System.nanoTime();
+            for (int n = 1; n <= 10; n++) { // a burst, an object every 50 ms: never quiet for 1 s
+                assertEquals(Status.SUCCESS, handler.store(request(n)));
+                Thread.sleep(50);
+            }
+            long burstMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(announced.isEmpty() || burstMs > 1000,
+                    "nothing announced while the burst went on (" + burstMs + " ms)");
+            Await.until("the burst announced", Duration.ofSeconds(10), this::announcedUids, u -> u.size() >= 10);
+        }
+        assertEquals(List.of(10), batchSizes, "one transaction for the burst");
+    }
+
+    @Test
+    void anObjectIsHeldBackNoLongerThanTheMaximumDelay() throws Exception {
+        SpoolStoreHandler spool = spool();
+        SpoolAnnouncer.Settings holdBack = settings(1000, 1000).withHoldBack(Duration.ofSeconds(30),
+                Duration.ofMillis(300));
+        try (SpoolAnnouncer announcer = new SpoolAnnouncer(spoolDir, announced::addAll, holdBack)) {
+            announcer.start();
+            AnnouncingStoreHandler handler = new AnnouncingStoreHandler(spool, announcer, Clock.systemUTC());
+            long start = System.nanoTime();
+            int n = 0;
+            // objects keep coming (never a 30 s quiet moment), yet the first is announced within the delay
+            while (announced.isEmpty() && System.nanoTime() - start < 10_000_000_000L) {
+                assertEquals(Status.SUCCESS, handler.store(request(++n)));
+                Thread.sleep(20);
+            }
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(uid(1), announcedUids().get(0));
+            assertTrue(waitedMs >= 250 && waitedMs < 5_000, "announced after " + waitedMs + " ms");
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class SpoolStoreHandler implements StoreHandler {
     private static final Logger log = LoggerFactory.getLogger(SpoolStoreHandler.class);
 
+    /** Where an object is written before it is synced and linked under its final name. */
+    static final String TEMP_PREFIX = ".incoming-";
+    static final String TEMP_SUFFIX = ".part";
+
     private final Path spoolDirectory;
     private final String implementationClassUid;
     private final String implementationVersionName;
@@ -39,6 +44,27 @@ public final class SpoolStoreHandler implements StoreHandler {
         this.spoolDirectory = Files.createDirectories(spoolDirectory);
         this.implementationClassUid = implementationClassUid;
         this.implementationVersionName = implementationVersionName;
+        removeLeftTempFiles();
+    }
+
+    /**
+     * Temp files a kill left behind: one cut short mid-write was never answered Success (the
+     * scanner sends it again), and one already linked under its final name is only a second name
+     * of that file. Either way nothing refers to them, and they would pile up. Done here, before
+     * the listener that uses this handler accepts any association, so none is being written.
+     */
+    private void removeLeftTempFiles() throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(spoolDirectory, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path temp : left) {
+                if (Files.deleteIfExists(temp)) {
+                    removed++;
+                }
+            }
+        }
+        if (removed > 0) {
+            log.info("removed {} temp file(s) a stop left in the spool {}", removed, spoolDirectory);
+        }
     }
 
     /** Where an instance is (or would be) spooled. */
@@ -62,7 +88,7 @@ public final class SpoolStoreHandler implements StoreHandler {
         Attributes meta = FileMetaInformation.create(request.sopClassUid(), request.sopInstanceUid(),
                 TransferSyntax.forUid(request.transferSyntaxUid()), implementationClassUid, implementationVersionName,
                 request.callingAeTitle());
-        Path temp = Files.createTempFile(spoolDirectory, ".incoming-", ".part");
+        Path temp = Files.createTempFile(spoolDirectory, TEMP_PREFIX, TEMP_SUFFIX);
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writeFully(ch, ByteBuffer.wrap(DicomFile.encodeHeader(meta)));

@@ -53,6 +53,26 @@ class SpoolStoreHandlerTest {
     }
 
     @Test
+    void tempFilesAKillLeftAreRemovedAtStartAndSpooledObjectsKept() throws Exception {
+        SpoolStoreHandler first = new SpoolStoreHandler(tmp, "1.2.3.4", "V1");
+        byte[] data = {8, 0, 0x16, 0, 'U', 'I', 2, 0, '1', 0};
+        assertEquals(Status.SUCCESS, first.store(request("2.25.1", data)));
+        // killed mid-write (a cut temp file), and killed after the link but before the temp was removed
+        Files.write(tmp.resolve(".incoming-123.part"), new byte[] {1, 2, 3});
+        Files.createLink(tmp.resolve(".incoming-456.part"), first.pathFor("2.25.1"));
+        Files.writeString(tmp.resolve(".announced"), "2.25.1\n"); // the announcer's, not a temp file
+
+        new SpoolStoreHandler(tmp, "1.2.3.4", "V1"); // the next start
+
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(".announced", "2.25.1.dcm"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("2.25.1", DicomFile.readHeader(first.pathFor("2.25.1")).fileMetaInformation()
+                .getString(Tag.MediaStorageSOPInstanceUID));
+    }
+
+    @Test
     void refusesUidsThatAreNotUids() throws Exception {
         SpoolStoreHandler h = new SpoolStoreHandler(tmp.resolve("spool"), "1.2.3.4", null);
         for (String bad : List.of("../../etc/passwd", "1.2.03", "1..2", "", "1.2.a")) {
