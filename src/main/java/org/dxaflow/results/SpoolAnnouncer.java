@@ -78,6 +78,11 @@ public final class SpoolAnnouncer implements AutoCloseable {
     private volatile long lastHandover = System.nanoTime();
     /** Set at start and whenever an object could not be queued: the spool holds unannounced objects. */
     private final AtomicBoolean catchUpNeeded = new AtomicBoolean(true);
+    /**
+     * What a catch-up announced straight from the spool while the same objects also sat in the queue
+     * (they arrived during the scan): skipped when they come out of it. Announcer thread only.
+     */
+    private final Set<String> announcedFromSpool = new HashSet<>();
     private final Thread thread;
     /** Only the announcer thread reads and sets it. */
     private boolean ledgerCompacted;
@@ -138,10 +143,16 @@ public final class SpoolAnnouncer implements AutoCloseable {
             return batch;
         }
         holdBackWhileObjectsArrive(first);
-        batch.add(first.event());
-        List<Pending> more = new ArrayList<>();
-        queue.drainTo(more, settings.maxBatch() - 1);
-        more.forEach(p -> batch.add(p.event()));
+        List<Pending> taken = new ArrayList<>(List.of(first));
+        queue.drainTo(taken, settings.maxBatch() - 1);
+        for (Pending p : taken) {
+            if (!announcedFromSpool.remove(p.event().sopInstanceUid())) {
+                batch.add(p.event());
+            }
+        }
+        if (queue.isEmpty()) {
+            announcedFromSpool.clear();
+        }
         return batch;
     }
 
@@ -197,11 +208,12 @@ public final class SpoolAnnouncer implements AutoCloseable {
                 if (!publish(batch)) {
                     return;
                 }
+                batch.forEach(e -> announcedFromSpool.add(e.sopInstanceUid()));
                 batch = new ArrayList<>();
             }
         }
-        if (!batch.isEmpty()) {
-            publish(batch);
+        if (!batch.isEmpty() && publish(batch)) {
+            batch.forEach(e -> announcedFromSpool.add(e.sopInstanceUid()));
         }
     }
 
