@@ -1,6 +1,5 @@
 package org.dxaflow.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -102,7 +101,7 @@ public final class FakeRis implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             while (true) {
-                String message = readFrame(in);
+                String message = MllpFrames.read(in, StandardCharsets.ISO_8859_1);
                 if (message == null) {
                     return;
                 }
@@ -119,7 +118,7 @@ public final class FakeRis implements AutoCloseable {
                         return;
                     }
                     default -> {
-                        out.write(frame(ack(message, a.name())));
+                        out.write(MllpFrames.frame(ack(message, a.name()), StandardCharsets.ISO_8859_1));
                         out.flush();
                     }
                 }
@@ -132,33 +131,6 @@ public final class FakeRis implements AutoCloseable {
     private static String ack(String message, String code) {
         return "MSH|^~\\&|RIS|RXA|DXAFLOW|DXA|20261128120000||ACK|R" + System.nanoTime() + "|P|"
                 + Samples.field(message, "MSH", 12) + "\rMSA|" + code + "|" + Samples.field(message, "MSH", 10) + "\r";
-    }
-
-    private static byte[] frame(String text) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.write(0x0b);
-        b.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
-        b.write(0x1c);
-        b.write(0x0d);
-        return b.toByteArray();
-    }
-
-    private static String readFrame(InputStream in) throws IOException {
-        int b;
-        while ((b = in.read()) != 0x0b) {
-            if (b < 0) {
-                return null;
-            }
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while ((b = in.read()) != 0x1c) {
-            if (b < 0) {
-                return null;
-            }
-            body.write(b);
-        }
-        in.read();
-        return body.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +22,7 @@ import org.dxaflow.report.OutboundExamples;
 import org.dxaflow.report.ReportDocument;
 import org.dxaflow.testing.Samples;
 import org.junit.jupiter.api.AfterEach;
+import org.dxaflow.testing.MllpFrames;
 import org.junit.jupiter.api.Test;
 
 /** OruSender against a real MLLP listener that answers as scripted. */
@@ -137,7 +137,7 @@ class OruSenderTest {
             while (!server.isClosed()) {
                 try (Socket s = server.accept(); InputStream in = s.getInputStream();
                      OutputStream out = s.getOutputStream()) {
-                    String message = read(in);
+                    String message = MllpFrames.read(in, StandardCharsets.UTF_8);
                     if (message == null) {
                         continue;
                     }
@@ -149,33 +149,12 @@ class OruSenderTest {
                         }
                         continue;
                     }
-                    out.write(0x0b);
-                    out.write(reply.getBytes(StandardCharsets.UTF_8));
-                    out.write(0x1c);
-                    out.write(0x0d);
+                    out.write(MllpFrames.frame(reply, StandardCharsets.UTF_8));
                     out.flush();
                 } catch (IOException e) {
                     // closed by the test or by the sender
                 }
             }
-        }
-
-        private static String read(InputStream in) throws IOException {
-            int b;
-            while ((b = in.read()) != 0x0b) {
-                if (b < 0) {
-                    return null;
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            while ((b = in.read()) != 0x1c) {
-                if (b < 0) {
-                    return null;
-                }
-                body.write(b);
-            }
-            in.read();
-            return body.toString(StandardCharsets.UTF_8);
         }
 
         @Override
