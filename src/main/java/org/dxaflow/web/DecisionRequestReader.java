@@ -31,8 +31,8 @@ public final class DecisionRequestReader {
     public PractitionerDecision read(String body, Caller caller) {
         JsonNode root = RequestBodies.object(json, body, "decision and comment");
         PractitionerDecision.Action action = action(root.get("decision"));
-        Practitioner practitioner = practitioner(root.get("practitioner"), caller);
-        String comment = optionalText(root, "comment");
+        Practitioner practitioner = practitioner(root, caller);
+        String comment = RequestBodies.optionalText(root, "comment");
         if (action != PractitionerDecision.Action.JUSTIFY && comment.isBlank()) {
             throw new BadRequestException("comment is required for " + action + ": say why, for the referrer");
         }
@@ -52,17 +52,8 @@ public final class DecisionRequestReader {
     }
 
     /** The IRMER record names the signed-in user, as the directory knows them, never a name typed in a body. */
-    private static Practitioner practitioner(JsonNode node, Caller caller) {
-        if (node != null && !node.isNull()) {
-            if (!node.isObject()) {
-                throw new BadRequestException("practitioner must be an object: {\"id\"} (or leave it out)");
-            }
-            String id = optionalText(node, "id");
-            if (!id.isEmpty() && !id.equals(caller.username())) {
-                throw new BadRequestException("practitioner.id must be the signed-in user (" + caller.username()
-                        + "), not " + id + ": a decision is recorded under who made it");
-            }
-        }
+    private static Practitioner practitioner(JsonNode root, Caller caller) {
+        RequestBodies.requireCallerAsActor(root, "practitioner", caller, "a decision is recorded under who made it");
         User u = caller.user();
         return new Practitioner(u.username(), u.name(), u.title().isEmpty() ? "IRMER practitioner" : u.title());
     }
@@ -82,16 +73,5 @@ public final class DecisionRequestReader {
             codes.add(code.asText().trim().toUpperCase(Locale.ROOT));
         }
         return codes;
-    }
-
-    private static String optionalText(JsonNode parent, String field) {
-        JsonNode v = parent.get(field);
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        if (!v.isTextual()) {
-            throw new BadRequestException(field + " must be text");
-        }
-        return v.asText().trim();
     }
 }

@@ -143,8 +143,8 @@ public final class ReportsApi {
     public ApiResponse verify(String id, String body, Caller caller) {
         return act(id, () -> {
             JsonNode root = RequestBodies.object(json, body, "optionally addendum and text");
-            return workflow.verify(id(id).orElseThrow(), reporter(root, caller), optionalText(root, "addendum"),
-                    optionalText(root, "text"));
+            return workflow.verify(id(id).orElseThrow(), reporter(root, caller), RequestBodies.optionalText(root, "addendum"),
+                    RequestBodies.optionalText(root, "text"));
         });
     }
 
@@ -152,8 +152,8 @@ public final class ReportsApi {
     public ApiResponse amend(String id, String body, Caller caller) {
         return act(id, () -> {
             JsonNode root = RequestBodies.object(json, body, "reason and text");
-            return workflow.amend(id(id).orElseThrow(), reporter(root, caller), optionalText(root, "reason"),
-                    optionalText(root, "text"));
+            return workflow.amend(id(id).orElseThrow(), reporter(root, caller), RequestBodies.optionalText(root, "reason"),
+                    RequestBodies.optionalText(root, "text"));
         });
     }
 
@@ -225,30 +225,9 @@ public final class ReportsApi {
      * printed on the report); a {@code reporter} in the body must be that user.
      */
     private static Reporter reporter(JsonNode root, Caller caller) {
-        JsonNode node = root.get("reporter");
-        if (node != null && !node.isNull()) {
-            if (!node.isObject()) {
-                throw new BadRequestException("reporter must be an object: {\"id\"} (or leave it out)");
-            }
-            String id = optionalText(node, "id");
-            if (!id.isEmpty() && !id.equals(caller.username())) {
-                throw new BadRequestException("reporter.id must be the signed-in user (" + caller.username()
-                        + "), not " + id + ": a report is verified under who verified it");
-            }
-        }
+        RequestBodies.requireCallerAsActor(root, "reporter", caller, "a report is verified under who verified it");
         User u = caller.user();
         return new Reporter(u.username(), u.name(), u.title().isEmpty() ? "Reporter" : u.title(), u.registration());
-    }
-
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        if (!v.isTextual()) {
-            throw new BadRequestException(field + " must be text");
-        }
-        return v.asText().trim();
     }
 
     private static Optional<Long> id(String text) {

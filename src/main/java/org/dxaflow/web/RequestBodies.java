@@ -23,4 +23,37 @@ final class RequestBodies {
         }
         return root;
     }
+
+    /** A text field, trimmed; "" when absent or null; a 400 naming it when it is not text. */
+    static String optionalText(JsonNode parent, String field) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (!v.isTextual()) {
+            throw new BadRequestException(field + " must be text");
+        }
+        return v.asText().trim();
+    }
+
+    /**
+     * An actor named in a body ({@code "practitioner"}, {@code "reporter"}) must be the signed-in
+     * user: what is recorded is who acted, never a name typed in. Absent is fine.
+     *
+     * @param why the end of the 400's message: what the record is kept under
+     */
+    static void requireCallerAsActor(JsonNode root, String field, org.dxaflow.access.Caller caller, String why) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw new BadRequestException(field + " must be an object: {\"id\"} (or leave it out)");
+        }
+        String id = optionalText(node, "id");
+        if (!id.isEmpty() && !id.equals(caller.username())) {
+            throw new BadRequestException(field + ".id must be the signed-in user (" + caller.username() + "), not "
+                    + id + ": " + why);
+        }
+    }
 }
